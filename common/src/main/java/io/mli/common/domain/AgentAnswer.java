@@ -1,0 +1,54 @@
+package io.mli.common.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One agent's answer. {@code brand} is null unless {@code status} is {@link AgentStatus#OK}; {@code alternatives}
+ * are the runners-up (best first); {@code usage} carries extras such as LLM token counts and cost.
+ */
+public record AgentAnswer(
+        String agent,
+        AgentStatus status,
+        BrandGuess brand,
+        List<BrandGuess> alternatives,
+        CategoryGuess category,
+        String detail,
+        double latencyMs,
+        Map<String, Object> usage) {
+
+    public AgentAnswer {
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        usage = usage == null ? Map.of() : Map.copyOf(usage);
+        if (status == AgentStatus.OK && brand == null) {
+            throw new IllegalArgumentException("an OK answer needs a brand");
+        }
+    }
+
+    public static AgentAnswer ok(String agent, BrandGuess brand, List<BrandGuess> alternatives,
+                                 CategoryGuess category, String detail) {
+        return new AgentAnswer(agent, AgentStatus.OK, brand, alternatives, category, detail, 0, Map.of());
+    }
+
+    public static AgentAnswer abstained(String agent, List<BrandGuess> alternatives, CategoryGuess category,
+                                        String reason) {
+        return new AgentAnswer(agent, AgentStatus.ABSTAINED, null, alternatives, category, reason, 0, Map.of());
+    }
+
+    public static AgentAnswer failed(String agent, AgentStatus status, String detail) {
+        return new AgentAnswer(agent, status, null, List.of(), null, detail, 0, Map.of());
+    }
+
+    public AgentAnswer withLatency(double ms) {
+        return new AgentAnswer(agent, status, brand, alternatives, category, detail, ms, usage);
+    }
+
+    public AgentAnswer withUsage(Map<String, Object> newUsage) {
+        return new AgentAnswer(agent, status, brand, alternatives, category, detail, latencyMs, newUsage);
+    }
+
+    /** The best guess whatever the status: the brand when OK, else the first alternative, else null. */
+    public BrandGuess bestGuess() {
+        return brand != null ? brand : alternatives.isEmpty() ? null : alternatives.getFirst();
+    }
+}

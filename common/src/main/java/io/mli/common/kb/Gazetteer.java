@@ -1,0 +1,84 @@
+package io.mli.common.kb;
+
+import io.mli.common.domain.Span;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds every known surface form of every brand in a title: a dictionary match over the title's compact form (see
+ * {@link CompactText}) at word edges, so spacing, punctuation and case do not matter ({@code Dr.Althea} = {@code DR
+ * ALTHEA}) and Thai, which has no spaces, matches inside runs of text. Immutable and thread-safe.
+ */
+public final class Gazetteer {
+    /** Shorter keys match too much by chance; Latin brands of two letters (HP, LG, 3M) are the common exception. */
+    static final int MIN_LATIN_KEY = 2;
+    static final int MIN_THAI_KEY = 3;
+
+    private final Map<String, List<AliasEntry>> byKey;
+    private final int maxKeyLength;
+
+    public Gazetteer(Collection<AliasEntry> entries) {
+        Map<String, List<AliasEntry>> map = new HashMap<>();
+        int max = 0;
+        for (AliasEntry e : entries) {
+            if (!matchable(e.key())) {
+                continue;
+            }
+            map.computeIfAbsent(e.key(), k -> new ArrayList<>(1)).add(e);
+            max = Math.max(max, e.key().length());
+        }
+        map.replaceAll((k, v) -> List.copyOf(v));
+        this.byKey = Map.copyOf(map);
+        this.maxKeyLength = max;
+    }
+
+    static boolean matchable(String key) {
+        if (key == null || key.isEmpty()) {
+            return false;
+        }
+        boolean thai = CompactText.isThai(key.charAt(0));
+        return key.length() >= (thai ? MIN_THAI_KEY : MIN_LATIN_KEY) && !key.chars().allMatch(Character::isDigit);
+    }
+
+    /** The entries for one key (a brand name's {@link io.mli.common.text.BrandKeys#key}); empty when none. */
+    public List<AliasEntry> lookup(String key) {
+        return byKey.getOrDefault(key, List.of());
+    }
+
+    public int size() {
+        return byKey.size();
+    }
+
+    /** Every match in the title, overlapping ones included, in order of start then longest first. */
+    public List<GazetteerMatch> find(String title) {
+        CompactText ct = CompactText.of(title);
+        String s = ct.text;
+        int n = s.length();
+        List<GazetteerMatch> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!ct.startEdge[i]) {
+                continue;
+            }
+            int limit = Math.min(n, i + maxKeyLength);
+            for (int j = limit; j > i; j--) {
+                if (!ct.endEdge[j]) {
+                    continue;
+                }
+                List<AliasEntry> entries = byKey.get(s.substring(i, j));
+                if (entries == null) {
+                    continue;
+                }
+                int start = ct.originStart[i];
+                int end = ct.originEnd[j - 1];
+                Span span = new Span(start, end, title.substring(start, end));
+                for (AliasEntry e : entries) {
+                    out.add(new GazetteerMatch(e, span, i, j, n));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package io.mli.common.text;
+
+import com.ibm.icu.lang.UScript;
+
+/** The writing systems the product tells apart; anything else is {@link #OTHER}. */
+public enum Script {
+    LATIN, THAI, HAN, HANGUL, JAPANESE, CYRILLIC, ARABIC, OTHER, NONE;
+
+    public static Script of(int codePoint) {
+        int s = UScript.getScript(codePoint);
+        return switch (s) {
+            case UScript.LATIN -> LATIN;
+            case UScript.THAI -> THAI;
+            case UScript.HAN -> HAN;
+            case UScript.HANGUL -> HANGUL;
+            case UScript.HIRAGANA, UScript.KATAKANA -> JAPANESE;
+            case UScript.CYRILLIC -> CYRILLIC;
+            case UScript.ARABIC -> ARABIC;
+            case UScript.COMMON, UScript.INHERITED, UScript.UNKNOWN -> NONE;
+            default -> OTHER;
+        };
+    }
+
+    /** ISO 15924 code, used in {@code und-Xxxx} language tags. */
+    public String iso() {
+        return switch (this) {
+            case LATIN -> "Latn";
+            case THAI -> "Thai";
+            case HAN -> "Hani";
+            case HANGUL -> "Hang";
+            case JAPANESE -> "Jpan";
+            case CYRILLIC -> "Cyrl";
+            case ARABIC -> "Arab";
+            default -> "Zyyy";
+        };
+    }
+}

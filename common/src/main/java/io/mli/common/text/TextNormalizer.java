@@ -1,0 +1,64 @@
+package io.mli.common.text;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.Normalizer2;
+
+/**
+ * Normalises titles for matching while keeping offsets into the original: NFKC with case folding (which also drops
+ * default-ignorable characters such as zero-width spaces and joiners), decimal digits of any script (Thai {@code ๑๒})
+ * to ASCII, control characters and odd spaces to a plain space, runs of spaces collapsed. Thai sara am and its
+ * nikhahit + sara aa spelling both come out as the same NFKC form, so either spelling matches.
+ */
+public final class TextNormalizer {
+    private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+
+    private TextNormalizer() {
+    }
+
+    public static NormalizedText normalize(String title) {
+        StringBuilder out = new StringBuilder(title.length() + 8);
+        int[] origin = new int[title.length() * 3 + 1];
+        int n = 0;
+        for (int i = 0; i < title.length(); ) {
+            int cp = title.codePointAt(i);
+            int len = Character.charCount(cp);
+            String mapped = map(cp);
+            for (int k = 0; k < mapped.length(); k++) {
+                char c = mapped.charAt(k);
+                if (c == ' ' && (n == 0 || out.charAt(n - 1) == ' ')) {
+                    continue; // collapse and trim leading spaces
+                }
+                if (n + 1 >= origin.length) {
+                    origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+                }
+                out.append(c);
+                origin[n++] = i;
+            }
+            i += len;
+        }
+        while (n > 0 && out.charAt(n - 1) == ' ') {
+            out.setLength(--n);
+        }
+        origin[n] = title.length();
+        return new NormalizedText(title, out.toString(), java.util.Arrays.copyOf(origin, n + 1));
+    }
+
+    /** The normalised text alone, for keys and features. */
+    public static String normalizeText(String title) {
+        return normalize(title).text();
+    }
+
+    private static String map(int cp) {
+        if (Character.isISOControl(cp) || Character.isSpaceChar(cp) || Character.isWhitespace(cp)) {
+            return " ";
+        }
+        if (UCharacter.getType(cp) == UCharacter.DECIMAL_DIGIT_NUMBER && cp > 0x7f) {
+            return String.valueOf((char) ('0' + UCharacter.digit(cp, 10)));
+        }
+        int type = Character.getType(cp);
+        if (type == Character.SURROGATE || type == Character.UNASSIGNED || type == Character.PRIVATE_USE) {
+            return " ";
+        }
+        return NFKC_CF.normalize(new String(Character.toChars(cp)));
+    }
+}

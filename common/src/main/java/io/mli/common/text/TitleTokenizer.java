@@ -1,0 +1,169 @@
+package io.mli.common.text;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Splits a title into tokens with offsets into the original title. Thai, which has no spaces, goes through ICU4J's
+ * dictionary word breaker; numbers with units ({@code 250ml}, {@code 16นิ้ว}, {@code SPF50+}) stay whole; tokens in
+ * brackets or between hashes are marked as tags. Dictionary breakers split transliterated brand names
+ * ({@code นี|เวีย}), so brand matching does not rely on these tokens: the gazetteer matches on characters.
+ * Thread-safe.
+ */
+public final class TitleTokenizer {
+    private static final BreakIterator PROTOTYPE = BreakIterator.getWordInstance(new ULocale("th", "TH"));
+    private static final Set<String> UNITS = Set.of(
+            "ml", "l", "ltr", "cc", "g", "gr", "gm", "kg", "mg", "oz", "lb", "cm", "mm", "m", "inch", "in", "pcs",
+            "pc", "pack", "packs", "s", "sheets", "tabs", "caps", "gb", "tb", "mb", "mah", "w", "v", "hz", "mp", "x",
+            "มล", "มล.", "ล", "ลิตร", "ก", "กรัม", "กก", "กิโลกรัม", "ซม", "มม", "นิ้ว", "ชิ้น", "ซอง", "ขวด", "กล่อง",
+            "แพ็ค", "แพค", "เม็ด", "แผ่น", "ม้วน", "ถุง", "กระป๋อง", "ห่อ", "ลูก", "ฟอง", "ตัว", "คู่", "ชุด", "หลอด");
+
+    private TitleTokenizer() {
+    }
+
+    public static List<Token> tokenize(String title) {
+        return tokenize(TextNormalizer.normalize(title));
+    }
+
+    public static List<Token> tokenize(NormalizedText nt) {
+        String s = nt.text();
+        List<int[]> segments = segments(s);
+        List<Token> tokens = new ArrayList<>(segments.size());
+        int bracketDepth = 0;
+        boolean inHash = false;
+        for (int k = 0; k < segments.size(); k++) {
+            int a = segments.get(k)[0];
+            int b = segments.get(k)[1];
+            String norm = s.substring(a, b);
+            char first = norm.charAt(0);
+            if (first == '[' || first == '(' || first == '{' || first == '【' || first == '「' || first == '<') {
+                bracketDepth++;
+            }
+            boolean hash = norm.equals("#");
+            boolean tag = bracketDepth > 0 || inHash || hash;
+            if (hash) {
+                inHash = !inHash && hasLaterHash(s, b);
+            }
+            TokenType type = classify(norm);
+            boolean spaceBefore = a == 0 || s.charAt(a - 1) == ' ';
+            int start = nt.originStart(a);
+            int end = nt.originEnd(b);
+            tokens.add(new Token(nt.original().substring(start, end), norm, start, end, type, scriptOf(norm), tag,
+                    spaceBefore));
+            if (first == ']' || first == ')' || first == '}' || first == '】' || first == '」' || first == '>') {
+                bracketDepth = Math.max(0, bracketDepth - 1);
+            }
+        }
+        return tokens;
+    }
+
+    /** Word segments of the normalised text, with units and trailing pluses glued to their numbers. */
+    private static List<int[]> segments(String s) {
+        BreakIterator it = (BreakIterator) PROTOTYPE.clone();
+        it.setText(s);
+        List<int[]> raw = new ArrayList<>();
+        for (int a = it.first(), b = it.next(); b != BreakIterator.DONE; a = b, b = it.next()) {
+            if (!s.substring(a, b).isBlank()) {
+                raw.add(new int[] {a, b});
+            }
+        }
+        List<int[]> merged = new ArrayList<>(raw.size());
+        for (int[] seg : raw) {
+            if (!merged.isEmpty()) {
+                int[] prev = merged.getLast();
+                String prevText = s.substring(prev[0], prev[1]);
+                String text = s.substring(seg[0], seg[1]);
+                boolean adjacent = prev[1] == seg[0];
+                boolean unitAfterNumber = adjacent && endsWithDigit(prevText) && UNITS.contains(text);
+                boolean plusAfterAlnum = adjacent && text.chars().allMatch(c -> c == '+')
+                        && Character.isLetterOrDigit(prevText.charAt(prevText.length() - 1));
+                boolean decimal = adjacent && endsWithDigit(prevText) && (text.equals(".") || text.equals(","))
+                        && seg[1] < s.length() && Character.isDigit(s.charAt(seg[1]));
+                boolean afterDecimal = adjacent && (prevText.endsWith(".") || prevText.endsWith(","))
+                        && prevText.length() > 1 && Character.isDigit(prevText.charAt(prevText.length() - 2))
+                        && Character.isDigit(text.charAt(0));
+                if (unitAfterNumber || plusAfterAlnum || decimal || afterDecimal) {
+                    prev[1] = seg[1];
+                    continue;
+                }
+            }
+            merged.add(seg);
+        }
+        return merged;
+    }
+
+    private static boolean hasLaterHash(String s, int from) {
+        return s.indexOf('#', from) >= 0;
+    }
+
+    private static boolean endsWithDigit(String t) {
+        return !t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1));
+    }
+
+    static TokenType classify(String norm) {
+        int letters = 0;
+        int digits = 0;
+        Script script = Script.NONE;
+        for (int i = 0; i < norm.length(); ) {
+            int cp = norm.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isDigit(cp)) {
+                digits++;
+            } else if (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+                    || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
+                letters++;
+                Script sc = Script.of(cp);
+                if (script == Script.NONE || sc == Script.THAI) {
+                    script = sc;
+                }
+            }
+        }
+        if (letters == 0 && digits == 0) {
+            return TokenType.PUNCT;
+        }
+        if (letters == 0) {
+            return TokenType.NUMBER;
+        }
+        if (digits > 0) {
+            return isMeasure(norm) ? TokenType.MEASURE : TokenType.CODE;
+        }
+        return switch (script) {
+            case LATIN -> TokenType.LATIN;
+            case THAI -> TokenType.THAI;
+            default -> TokenType.OTHER_WORD;
+        };
+    }
+
+    private static boolean isMeasure(String norm) {
+        int i = 0;
+        while (i < norm.length() && (Character.isDigit(norm.charAt(i)) || norm.charAt(i) == '.'
+                || norm.charAt(i) == ',')) {
+            i++;
+        }
+        if (i == 0) {
+            // SPF50+, PA++++ style ratings
+            return norm.matches("(spf|pa|ip|uv)\\d*\\+*");
+        }
+        String unit = norm.substring(i).replaceAll("\\+$", "");
+        return UNITS.contains(unit) || unit.isEmpty();
+    }
+
+    private static Script scriptOf(String norm) {
+        Script best = Script.NONE;
+        for (int i = 0; i < norm.length(); ) {
+            int cp = norm.codePointAt(i);
+            i += Character.charCount(cp);
+            Script sc = Script.of(cp);
+            if (sc == Script.THAI) {
+                return sc;
+            }
+            if (best == Script.NONE) {
+                best = sc;
+            }
+        }
+        return best;
+    }
+}

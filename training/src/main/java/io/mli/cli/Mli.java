@@ -1,0 +1,41 @@
+package io.mli.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mli} command line: one entry point for building knowledge bases, training, inference, evaluation,
+ * benchmarks, fine-tuning and running the local fleet. Every command runs the same engines as the services.
+ */
+@Command(name = "mli", mixinStandardHelpOptions = true, versionProvider = Mli.Version.class,
+        description = "Brand and category inference for multilingual product titles.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Mli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Mli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Mli.class.getPackage().getImplementationVersion();
+            return new String[] {"mli " + (v == null ? "dev" : v)};
+        }
+    }
+}
