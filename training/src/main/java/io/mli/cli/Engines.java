@@ -6,6 +6,7 @@ import io.mli.common.kb.KnowledgeBaseStore;
 import io.mli.hybrid.engine.HybridEngine;
 import io.mli.llm.engine.LlmAgentEngine;
 import io.mli.ner.engine.NerEngine;
+import io.mli.orchestrator.engine.Calibration;
 import io.mli.orchestrator.engine.OrchestratorEngine;
 import io.mli.orchestrator.engine.OrchestratorSettings;
 import io.mli.rag.engine.RagEngine;
@@ -42,7 +43,15 @@ public final class Engines implements AutoCloseable {
         OrchestratorSettings s = OrchestratorSettings.defaults();
         OrchestratorSettings inProcess = new OrchestratorSettings(Map.of("llm", java.time.Duration.ofSeconds(30)),
                 java.time.Duration.ofSeconds(10), s.acceptAt(), s.abstainBelow());
-        return new Engines(kb, new OrchestratorEngine(agents, inProcess));
+        Calibration calibration;
+        try {
+            calibration = kbDir == null ? Calibration.identity()
+                    : Calibration.load(new io.mli.common.kb.KbLayout(kbDir).calibrationFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Engines(kb, new OrchestratorEngine(agents, inProcess, calibration,
+                new OrchestratorEngine.Listener() { }));
     }
 
     public KnowledgeBase kb() {

@@ -5,13 +5,14 @@ public final class Fuzzy {
     private Fuzzy() {
     }
 
-    /** Levenshtein distance, giving up (returning {@code max + 1}) once it must exceed {@code max}. */
+    /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up (returning {@code max + 1}) once it must exceed {@code max}. */
     public static int distance(CharSequence a, CharSequence b, int max) {
         int n = a.length();
         int m = b.length();
         if (Math.abs(n - m) > max) {
             return max + 1;
         }
+        int[] prevPrev = new int[m + 1];
         int[] prev = new int[m + 1];
         int[] cur = new int[m + 1];
         for (int j = 0; j <= m; j++) {
@@ -24,12 +25,16 @@ public final class Fuzzy {
             for (int j = 1; j <= m; j++) {
                 int cost = ca == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1); // a transposition: "Kirie" for "Kirei"
+                }
                 rowMin = Math.min(rowMin, cur[j]);
             }
             if (rowMin > max) {
                 return max + 1;
             }
-            int[] t = prev;
+            int[] t = prevPrev;
+            prevPrev = prev;
             prev = cur;
             cur = t;
         }
@@ -47,6 +52,17 @@ public final class Fuzzy {
 
     /** How many edits a key of this length may take and still count as a misspelling of it. */
     public static int allowedEdits(int keyLength) {
-        return keyLength < 5 ? 0 : keyLength < 9 ? 1 : 2;
+        return keyLength < 7 ? 0 : keyLength < 10 ? 1 : 2;
+    }
+
+    /**
+     * Edits allowed for a misspelling of a brand with this many catalog products: short names only for brands common
+     * enough to be misspelt often, since a short new brand is as likely to be one edit from a rare known one.
+     */
+    public static int allowedEdits(int keyLength, int products) {
+        if (keyLength >= 5 && keyLength < 7 && products >= 5) {
+            return 1;
+        }
+        return allowedEdits(keyLength);
     }
 }

@@ -189,19 +189,8 @@ public final class KnowledgeBaseBuilder {
 
     /** The title's own spelling of the brand (e.g. {@code Nivea} for label {@code NIVEA}), or null if absent. */
     static String surfaceOf(String title, String key) {
-        CompactText ct = CompactText.of(title);
-        int from = 0;
-        while (true) {
-            int i = ct.text.indexOf(key, from);
-            if (i < 0) {
-                return null;
-            }
-            int j = i + key.length();
-            if (ct.startEdge[i] && ct.endEdge[j]) {
-                return title.substring(ct.originStart[i], ct.originEnd[j - 1]);
-            }
-            from = i + 1;
-        }
+        io.mli.common.domain.Span s = Gazetteer.locate(title, key);
+        return s == null ? null : s.text();
     }
 
     /** A title that starts with a near-spelling of its brand ({@code Cornich} for CORNICHE) teaches that spelling. */

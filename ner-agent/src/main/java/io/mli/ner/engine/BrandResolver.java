@@ -45,7 +45,7 @@ final class BrandResolver {
         if (exact != null) {
             return new Resolution(kb.byId(exact.brandId()).orElseThrow(), "exact");
         }
-        int allowed = Fuzzy.allowedEdits(key.length());
+        int allowed = Math.max(Fuzzy.allowedEdits(key.length()), key.length() >= 5 ? 1 : 0);
         if (allowed == 0) {
             return new Resolution(null, "none");
         }
@@ -55,7 +55,9 @@ final class BrandResolver {
             if (Math.abs(a.key().length() - key.length()) > allowed) {
                 continue;
             }
-            int limit = Math.min(allowed, Fuzzy.allowedEdits(a.key().length()));
+            int products = kb.byId(a.brandId()).map(io.mli.common.kb.Brand::products).orElse(0);
+            int limit = Math.min(allowed, Math.min(Fuzzy.allowedEdits(key.length(), products),
+                    Fuzzy.allowedEdits(a.key().length(), products)));
             int d = Fuzzy.distance(key, a.key(), limit);
             if (d <= limit && d < bestDistance) {
                 bestDistance = d;

@@ -101,6 +101,10 @@ public final class CrfBrandModel {
         vocabulary.save(dir);
     }
 
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     /** Per token, the probability of each label, in token order. */
     Marginals tag(List<Token> tokens) {
         if (tokens.isEmpty()) {

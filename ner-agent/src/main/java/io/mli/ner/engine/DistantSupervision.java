@@ -19,7 +19,7 @@ import java.util.Set;
  * the row's category path are {@code CATEGORY}; everything else {@code O}. Rows whose brand cannot be found in the
  * title are left out rather than taught as brand-less.
  */
-final class DistantSupervision {
+public final class DistantSupervision {
     private static final Set<String> COLOURS = Set.of("black", "white", "red", "blue", "green", "pink", "purple",
             "gold", "silver", "grey", "gray", "yellow", "orange", "brown", "hitam", "putih", "merah", "biru", "hijau",
             "ดำ", "ขาว", "แดง", "น้ำเงิน", "เขียว", "ชมพู", "ม่วง", "ทอง", "เงิน", "เทา", "เหลือง", "ส้ม", "น้ำตาล");
@@ -85,7 +85,7 @@ final class DistantSupervision {
     }
 
     /** The first match of one of the row brand's own spellings, preferring the earliest, then the longest. */
-    static Span locateBrand(CatalogRow row, KnowledgeBase kb) {
+    public static Span locateBrand(CatalogRow row, KnowledgeBase kb) {
         if (!row.hasBrand()) {
             return null;
         }

@@ -88,7 +88,8 @@ public final class NerEngine implements BrandAgent {
         }
         BrandGuess best = guesses.getFirst();
         List<BrandGuess> alternatives = guesses.subList(1, Math.min(guesses.size(), 1 + request.topK()));
-        return AgentAnswer.ok(name(), best, alternatives, null, candidates.getFirst().source());
+        // The detail names the kind of evidence (known_start, new, fuzzy, …): the orchestrator calibrates per kind.
+        return AgentAnswer.ok(name(), best, alternatives, null, candidates.getFirst().kind());
     }
 
     /** Every brand candidate, best first. */
@@ -103,24 +104,42 @@ public final class NerEngine implements BrandAgent {
             boolean atStart = m.span().start() <= firstWordStart;
             double s = scorer.gazetteer(m, atStart, matches);
             String source = m.alias().kind() == AliasKind.PRODUCT_LINE ? "product_line" : "gazetteer";
-            out.add(new Candidate(b, b.name(), m.span(), s, source, m.alias().surface()));
+            String kind = m.alias().kind() == AliasKind.PRODUCT_LINE ? "line" : atStart ? "known_start" : "known_mid";
+            out.add(new Candidate(b, b.name(), m.span(), s, source, m.alias().surface(), kind));
         }
         if (crf != null) {
             CrfBrandModel.Marginals marg = crf.tag(tokens);
-            for (CrfSpan span : CrfSpan.extract(title, tokens, marg.brand())) {
+            for (CrfSpan span : CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary())) {
+                if (hasThai(span.span().text())) {
+                    continue; // the catalog taught the CRF no Thai: its Thai spans are guesses
+                }
                 BrandResolver.Resolution r = resolver.resolve(span.span().text());
                 boolean atStart = span.span().start() <= firstWordStart;
                 double s = scorer.crf(span, r, atStart, matches);
                 if (r.brand() != null) {
                     out.add(new Candidate(r.brand(), r.brand().name(), span.span(), s, "crf+" + r.how(),
-                            span.span().text()));
+                            span.span().text(), r.how().equals("fuzzy") ? "fuzzy" : atStart ? "known_start"
+                            : "known_mid"));
                 } else {
-                    out.add(new Candidate(null, span.span().text().strip(), span.span(), s, "crf", span.span().text()));
+                    out.add(new Candidate(null, span.span().text().strip(), span.span(), s, "crf",
+                            span.span().text(), atStart ? "new" : "new_mid"));
                 }
             }
         }
+        for (Span marked : BrandMarkers.find(title)) {
+            BrandResolver.Resolution r = resolver.resolve(marked.text());
+            double s = r.brand() != null ? 0.9 : 0.75;
+            out.add(r.brand() != null
+                    ? new Candidate(r.brand(), r.brand().name(), marked, s, "marker+" + r.how(), marked.text(),
+                    "marker_known")
+                    : new Candidate(null, marked.text(), marked, s, "marker", marked.text(), "marker_new"));
+        }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return out;
+    }
+
+    private static boolean hasThai(String s) {
+        return s.chars().anyMatch(c -> c >= 0x0E00 && c <= 0x0E7F);
     }
 
     /** One token as the CRF sees it, for {@code mli ner explain}. */
@@ -150,7 +169,7 @@ public final class NerEngine implements BrandAgent {
     }
 
     /** One recognised brand: known ({@code brand} not null) or new, where it stands, and how sure. */
-    record Candidate(Brand brand, String name, Span span, double score, String source, String surface) {
+    record Candidate(Brand brand, String name, Span span, double score, String source, String surface, String kind) {
         BrandGuess toGuess() {
             Evidence ev = new Evidence(source, span, surface, score);
             if (brand == null) {

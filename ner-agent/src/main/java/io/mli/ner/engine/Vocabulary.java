@@ -35,6 +35,12 @@ final class Vocabulary {
         return c == null ? "o0b0" : classOf(c[0], c[1]);
     }
 
+    /** How often the word appeared outside brand names in the catalog. */
+    int outsideCount(String word) {
+        int[] c = counts.get(word);
+        return c == null ? 0 : c[0];
+    }
+
     /** The class of a word with one brand's own occurrences taken out. */
     String classOfExcluding(String word, int[] own) {
         int[] c = counts.get(word);
