@@ -3,7 +3,7 @@
 # with the git commit. Creates the ECR repositories when missing; skips an image whose tag is already in ECR (the
 # repositories' tags are immutable), so running it twice on the same commit pushes nothing the second time.
 set -euo pipefail
-# shellcheck source=lib/common.sh
+# shellcheck source=SCRIPTDIR/lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() {
@@ -53,6 +53,10 @@ fi
 
 for service in "${SELECTED[@]}"; do
   repo="$ENVIRONMENT_NAME/$service"
+  if [ "$service" = milvus ] && [ ! -s "$INFRA_DIR/milvus/milvus.yaml" ]; then
+    [ "$DRY_RUN" = true ] || die "infrastructure/milvus/milvus.yaml is missing: docker/Dockerfile.milvus bakes it in"
+    log "warning: infrastructure/milvus/milvus.yaml is missing: the Milvus build would fail"
+  fi
   if ! aws ecr describe-repositories --repository-names "$repo" >/dev/null 2>&1; then
     log "creating ECR repository $repo"
     run aws ecr create-repository --repository-name "$repo" --image-tag-mutability IMMUTABLE \

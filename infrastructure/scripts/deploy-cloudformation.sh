@@ -2,7 +2,7 @@
 # Step 1: packages the nested templates and deploys infrastructure/cloudformation/main-stack.yaml through a change
 # set. --dry-run creates and describes the change set without executing it.
 set -euo pipefail
-# shellcheck source=lib/common.sh
+# shellcheck source=SCRIPTDIR/lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() {

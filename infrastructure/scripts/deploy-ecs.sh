@@ -4,9 +4,9 @@
 # infrastructure/ecs/services, applies infrastructure/ecs/autoscaling (target tracking and the off-hours schedule)
 # and waits until each service is stable. Running it again with the same tag changes nothing.
 set -euo pipefail
-# shellcheck source=lib/common.sh
+# shellcheck source=SCRIPTDIR/lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-# shellcheck source=lib/ecs.sh
+# shellcheck source=SCRIPTDIR/lib/ecs.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/ecs.sh"
 
 usage() {

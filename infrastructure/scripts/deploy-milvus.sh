@@ -4,9 +4,9 @@
 # (the old task stops before the new one starts: never two on the same data), pins it to one task and checks the
 # :9091/healthz container health check. Running it again with the same tag changes nothing.
 set -euo pipefail
-# shellcheck source=lib/common.sh
+# shellcheck source=SCRIPTDIR/lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-# shellcheck source=lib/ecs.sh
+# shellcheck source=SCRIPTDIR/lib/ecs.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/ecs.sh"
 
 usage() {
