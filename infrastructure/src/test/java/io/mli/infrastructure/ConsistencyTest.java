@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -289,35 +290,88 @@ class ConsistencyTest {
     assertThat(Repo.DOCKER.resolve("Dockerfile." + name + ".dockerignore")).exists();
   }
 
+  /** The service's own configuration: application.yml or {@code <module>.yml} (read by service-kit's launcher). */
+  private static List<Path> ownConfiguration(Contract.Service s) {
+    Path resources = Repo.ROOT.resolve(s.module()).resolve("src/main/resources");
+    return Stream.of("application.yml", "application.yaml", s.module() + ".yml", s.module() + ".yaml")
+        .map(resources::resolve).filter(Files::isRegularFile).toList();
+  }
+
+  /** Nested and dotted YAML keys flattened to {@code a.b.c}. */
+  private static void flatten(String prefix, Object node, Map<String, Object> out) {
+    if (node instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
+    } else {
+      out.put(prefix, node);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("agents")
   void theServicesOwnConfigurationAgrees(String name) {
     Contract.Service s = contract(name);
-    Path yml = Repo.ROOT.resolve(s.module()).resolve("src/main/resources/application.yml");
-    Assumptions.assumeTrue(Files.exists(yml), s.module() + " has no application.yml yet: only the contract is checked");
-    String text = Repo.read(yml);
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-    Integer port = null;
-    for (Object doc : yaml.loadAll(text)) {
-      Object value = map(doc, "server").get("port");
-      if (value != null && port == null) {
-        Matcher digits = Pattern.compile("(\\d+)\\D*$").matcher(String.valueOf(value));
-        port = digits.find() ? Integer.parseInt(digits.group(1)) : null;
+    List<Path> files = ownConfiguration(s);
+    Assumptions.assumeFalse(files.isEmpty(),
+        s.module() + " has no application.yml or " + s.module() + ".yml yet: only the contract is checked");
+    Map<String, Object> settings = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder();
+    // Shared defaults first (service-kit), then the service's own files, which win.
+    List<Path> all = new ArrayList<>(Repo.ROOT.resolve("service-kit/src/main/resources").toFile().isDirectory()
+        ? Repo.list(Repo.ROOT.resolve("service-kit/src/main/resources"), ".yml") : List.of());
+    all.addAll(files);
+    for (Path file : all) {
+      String yml = Repo.read(file);
+      text.append(yml).append('\n');
+      for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yml)) {
+        flatten("", doc, settings);
       }
     }
-    assertThat(port).as("server.port of " + yml).isEqualTo(s.port());
-    // Every project variable the service reads is one the contract (and so the task definition) knows.
+
+    Matcher port = Pattern.compile("(\\d+)\\D*$").matcher(String.valueOf(settings.get("server.port")));
+    assertThat(port.find() ? Integer.valueOf(port.group(1)) : null).as("server.port of " + files).isEqualTo(s.port());
+    // The variables the configuration reads with defaults must keep the contract's defaults for what we set.
+    Matcher namespace = Pattern.compile("\\$\\{MLI_METRICS_NAMESPACE:([^}]*)}").matcher(text);
+    if (namespace.find()) {
+      assertThat(namespace.group(1)).isEqualTo(CONTRACT.metricsNamespace());
+    }
     Set<String> read = new LinkedHashSet<>();
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) {
       read.add(m.group(1));
     }
-    List<String> ours = read.stream().filter(v -> v.matches("(MLI|MILVUS|BEDROCK|OPENAI|LLM)_.*")).toList();
-    assertThat(CONTRACT.variables()).as("variables read by " + yml).containsAll(ours);
-    Matcher namespace = Pattern.compile("\\$\\{MLI_METRICS_NAMESPACE:([^}]*)}").matcher(text);
-    if (namespace.find()) {
-      assertThat(namespace.group(1)).isEqualTo(CONTRACT.metricsNamespace());
+    Map<String, String> env = environment(ECS, container(taskDefinition(name), name, "ContainerDefinitions"),
+        "Environment", "Name", "Value");
+    // What the deployment sets and the configuration reads must be spelled the same: a variable of the contract
+    // read by the configuration under a name the task definition doesn't set is a missed setting.
+    for (String variable : read) {
+      if (Set.of("MLI_CLOUDWATCH_ENABLED", "LOG_LEVEL", "MLI_KB_URI").contains(variable)) {
+        assertThat(env).as("the task definition of " + name).containsKey(variable);
+      }
     }
+    // Report (without failing) the variables the task definition sets that no configuration file or source of the
+    // service, service-kit or common mentions: they only work if a library reads them.
+    List<String> unread = env.keySet().stream().filter(v -> !v.equals("AWS_DEFAULT_REGION"))
+        .filter(v -> !mentioned(v, s.module())).toList();
+    if (!unread.isEmpty()) {
+      System.out.println("note: " + name + " task definition sets " + unread + ", not yet read by its sources");
+    }
+  }
+
+  private static boolean mentioned(String variable, String module) {
+    for (String dir : List.of(module, "service-kit", "common")) {
+      Path main = Repo.ROOT.resolve(dir).resolve("src/main");
+      if (!Files.isDirectory(main)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(main)) {
+        if (files.filter(Files::isRegularFile).anyMatch(f -> Repo.read(f).contains(variable))) {
+          return true;
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return false;
   }
 
   @Test

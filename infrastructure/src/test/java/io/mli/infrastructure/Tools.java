@@ -41,12 +41,17 @@ final class Tools {
   }
 
   static Path require(String name, String installHint) {
+    return require(name, installHint, "true".equalsIgnoreCase(System.getenv("CI")));
+  }
+
+  /** The tool's path; when it is missing, fails on CI and aborts (skips) the test elsewhere. */
+  static Path require(String name, String installHint, boolean ci) {
     Optional<Path> found = find(name);
     if (found.isPresent()) {
       return found.get();
     }
     String message = "'" + name + "' is not on PATH (" + installHint + ")";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+    if (ci) {
       fail(message + "; on CI .ci/setup must install it");
     }
     Assumptions.abort(message + ": skipped locally");
