@@ -509,6 +509,44 @@ class ConsistencyTest {
   }
 
   @Test
+  void theMetersTheServicesRegisterAreTheContractsMetrics() throws java.io.IOException {
+    Pattern builder = Pattern.compile("(Timer|Counter|DistributionSummary)\\.builder\\(\"(mli\\.[a-z_.]+)\"");
+    Pattern literal = Pattern.compile("\"(mli\\.[a-z_.]+)\"");
+    Map<String, String> kinds = Map.of("Timer", "timer", "Counter", "counter", "DistributionSummary",
+        "distribution summary");
+    Set<String> registered = new LinkedHashSet<>();
+    List<String> modules = new ArrayList<>(List.of("service-kit", "common"));
+    CONTRACT.services().forEach(s -> modules.add(s.module()));
+    for (String module : modules) {
+      Path main = Repo.ROOT.resolve(module).resolve("src/main/java");
+      if (!Files.isDirectory(main)) {
+        continue;
+      }
+      List<Path> sources;
+      try (Stream<Path> files = Files.walk(main)) {
+        sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+      }
+      for (Path source : sources) {
+        String java = Repo.read(source);
+        if (!java.contains("import io.micrometer.core.instrument")) {
+          continue;
+        }
+        Matcher b = builder.matcher(java);
+        while (b.find()) {
+          assertThat(CONTRACT.metrics()).as(source + " registers " + b.group(2)).containsKey(b.group(2));
+          assertThat(CONTRACT.metrics().get(b.group(2))).as(b.group(2)).startsWith(kinds.get(b.group(1)));
+        }
+        Matcher l = literal.matcher(java);
+        while (l.find()) {
+          registered.add(l.group(1));
+        }
+      }
+    }
+    Assumptions.assumeFalse(registered.isEmpty(), "no service registers Micrometer meters yet");
+    assertThat(CONTRACT.metrics().keySet()).as("meter names in the services' sources").containsAll(registered);
+  }
+
+  @Test
   void theAlarmsWatchRealMetrics() {
     Set<String> published = new LinkedHashSet<>(CONTRACT.cloudWatchNames());
     published.add("mli.milvus.healthy");
