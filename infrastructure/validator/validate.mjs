@@ -11,6 +11,11 @@
 //    child, every child parameter without a Default is passed, and every GetAtt Stack.Outputs.X names a child output.
 //
 // Usage: node validate.mjs [--quiet] FILE_OR_DIR...   (exit 0 when clean, 1 with one line per problem otherwise)
+//
+// Second mode, for the AWS CLI input files of infrastructure/ecs: node validate.mjs --api FILE...
+// checks each file (task-definitions/, services/, autoscaling/) against the CloudFormation type of the same
+// resource, after mapping the API's field names onto CloudFormation's (camelCase to PascalCase, plus the few
+// names that differ), so that a misspelt or misplaced field fails offline too.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, resolve, basename } from 'node:path';
 import { yamlParse } from 'yaml-cfn';
@@ -26,12 +31,13 @@ const CONDITION_FNS = new Set(['Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::Equals', 'Co
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
+const apiMode = args.includes('--api');
 const files = args.filter((a) => !a.startsWith('--')).flatMap((a) =>
   statSync(a).isDirectory()
-    ? readdirSync(a).filter((f) => /\.ya?ml$|\.template$/.test(f)).sort().map((f) => join(a, f))
+    ? readdirSync(a).filter((f) => (apiMode ? /\.json$/ : /\.ya?ml$|\.template$/).test(f)).sort().map((f) => join(a, f))
     : [a]);
 if (files.length === 0) {
-  console.error('usage: validate.mjs [--quiet] FILE_OR_DIR...');
+  console.error('usage: validate.mjs [--quiet] [--api] FILE_OR_DIR...');
   process.exit(2);
 }
 
@@ -333,10 +339,72 @@ function checkNestedStack(file, name, r, say) {
   }
 }
 
-for (const f of files) checkTemplate(f);
+// API field names that are not simply the CloudFormation name with a lower-case first letter.
+const API_NAMES = { efsVolumeConfiguration: 'EFSVolumeConfiguration', fileSystemId: 'FilesystemId', iam: 'IAM',
+  service: 'ServiceName' };
+
+/** Renames an API request's fields to CloudFormation's; the values of free-form maps keep their keys. */
+function toCfn(value, type) {
+  if (Array.isArray(value)) return value.map((v) => toCfn(v, type?.type === 'array' ? type.element : undefined));
+  if (value === null || typeof value !== 'object') return value;
+  if (type?.type === 'map' || type?.type === 'json') return value;
+  const props = type?.type === 'ref' ? db.get('typeDefinition', type.reference.$ref).properties : type?.props ?? {};
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    const name = API_NAMES[k] ?? (k[0].toUpperCase() + k.slice(1));
+    out[name] = toCfn(v, props[name]?.type);
+  }
+  return out;
+}
+
+/** Checks one file of infrastructure/ecs: which CloudFormation type it is follows from its folder. */
+function checkApiFile(file) {
+  const say = (m) => problems.push(`${file}: ${m}`);
+  let json;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    say(`does not parse: ${e.message}`);
+    return;
+  }
+  const check = (type, value, where, drop = []) => {
+    const spec = resourceSpec(type);
+    const body = { ...value };
+    for (const d of drop) delete body[d];
+    resourceCount++;
+    checkProperties(toCfn(body, { props: spec.properties }), spec.properties, where, say);
+  };
+  const folder = basename(dirname(resolve(file)));
+  if (folder === 'task-definitions') {
+    check('AWS::ECS::TaskDefinition', json, 'task definition');
+  } else if (folder === 'services') {
+    // update-service: forceNewDeployment is a flag of the call, not a property of the service.
+    check('AWS::ECS::Service', json, 'service', ['forceNewDeployment']);
+  } else if (folder === 'autoscaling') {
+    const known = new Set(['scalableTarget', 'scalingPolicies', 'scheduledActions']);
+    for (const k of Object.keys(json)) if (!known.has(k)) say(`unknown section ${k}`);
+    check('AWS::ApplicationAutoScaling::ScalableTarget', json.scalableTarget ?? {}, 'scalableTarget');
+    (json.scalingPolicies ?? []).forEach((p, i) =>
+      check('AWS::ApplicationAutoScaling::ScalingPolicy', p, `scalingPolicies[${i}]`));
+    const target = resourceSpec('AWS::ApplicationAutoScaling::ScalableTarget');
+    const actionType = target.properties.ScheduledActions.type.element;
+    (json.scheduledActions ?? []).forEach((a, i) => {
+      const { ServiceNamespace, ResourceId, ScalableDimension, ...action } = a;
+      for (const [k, v] of Object.entries({ ServiceNamespace, ResourceId, ScalableDimension })) {
+        if (v === undefined) say(`scheduledActions[${i}]: ${k} is missing`);
+      }
+      resourceCount++;
+      checkType(action, actionType, `scheduledActions[${i}]`, say);
+    });
+  } else {
+    say(`not in task-definitions/, services/ or autoscaling/`);
+  }
+}
+
+for (const f of files) (apiMode ? checkApiFile : checkTemplate)(f);
 if (problems.length > 0) {
   for (const p of problems) console.log(`ERROR ${p}`);
-  console.log(`${files.length} templates, ${resourceCount} resources: ${problems.length} problems`);
+  console.log(`${files.length} ${apiMode ? 'files' : 'templates'}, ${resourceCount} resources: ${problems.length} problems`);
   process.exit(1);
 }
-if (!quiet) console.log(`${files.length} templates, ${resourceCount} resources: OK`);
+if (!quiet) console.log(`${files.length} ${apiMode ? 'files' : 'templates'}, ${resourceCount} resources: OK`);

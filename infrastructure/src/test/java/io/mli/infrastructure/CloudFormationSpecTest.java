@@ -31,7 +31,14 @@ class CloudFormationSpecTest {
   }
 
   private static Tools.Result validate(Path... paths) {
+    return validate(false, paths);
+  }
+
+  private static Tools.Result validate(boolean api, Path... paths) {
     List<String> command = new java.util.ArrayList<>(List.of(node.toString(), "validate.mjs"));
+    if (api) {
+      command.add("--api");
+    }
     for (Path p : paths) {
       command.add(p.toString());
     }
@@ -66,5 +73,30 @@ class CloudFormationSpecTest {
         .contains("AWS::S3::Bucket has no attribute NoSuchAttribute")
         .contains("Child.Outputs.Missing: the child has no such output")
         .contains("Parameters.NeverUsed: never used");
+  }
+
+  @Test
+  void theEcsJsonFilesUseTheRealFieldNamesAndTypes() {
+    Tools.Result result = validate(true, Repo.ECS.resolve("task-definitions"), Repo.ECS.resolve("services"),
+        Repo.ECS.resolve("autoscaling"));
+
+    assertThat(result.exit()).as(result.all()).isZero();
+    assertThat(result.stdout()).contains("18 files").contains(": OK");
+  }
+
+  @Test
+  void theJsonCheckCatchesMisspeltFieldsAndWrongTypes() throws Exception {
+    Path broken = Path.of(getClass().getResource("/ecs-broken/services/ner.json").toURI()).getParent().getParent();
+
+    Tools.Result result = validate(true, broken.resolve("task-definitions"), broken.resolve("services"),
+        broken.resolve("autoscaling"));
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.stdout())
+        .contains("RuntimePlatform: unknown property CpuArch")
+        .contains("ContainerDefinitions[0]: unknown property ReadonlyRootFileSystem")
+        .contains("scalableTarget.MinCapacity: expected a number")
+        .contains("unknown property ScaleInCoolDown")
+        .contains("CapacityProviderStrategy[0]: unknown property Provider");
   }
 }
