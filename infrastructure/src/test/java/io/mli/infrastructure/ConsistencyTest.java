@@ -599,6 +599,67 @@ class ConsistencyTest {
   }
 
   @Test
+  void theScriptsReadOnlyOutputsAndParametersTheParentStackHas() {
+    Set<String> outputs = map(MAIN.template, "Outputs").keySet();
+    Set<String> parameters = map(MAIN.template, "Parameters").keySet();
+    Pattern output = Pattern.compile("\\$\\((?:require_stack_output|stack_output) ([A-Za-z]+)\\)");
+    Pattern parameter = Pattern.compile("\\$\\(stack_parameter ([A-Za-z]+)\\)");
+    int seen = 0;
+    for (Path script : Repo.shellScripts()) {
+      String text = Repo.read(script);
+      Matcher o = output.matcher(text);
+      while (o.find()) {
+        assertThat(outputs).as(script + " reads output " + o.group(1)).contains(o.group(1));
+        seen++;
+      }
+      Matcher p = parameter.matcher(text);
+      while (p.find()) {
+        assertThat(parameters).as(script + " reads parameter " + p.group(1)).contains(p.group(1));
+        seen++;
+      }
+    }
+    assertThat(seen).isGreaterThan(15);
+    // The scripts' defaults are the stacks' defaults.
+    String common = Repo.read(Repo.SCRIPTS.resolve("lib/common.sh"));
+    String ecs = Repo.read(Repo.SCRIPTS.resolve("lib/ecs.sh"));
+    assertThat(common).contains("ENVIRONMENT_NAME:-" + MAIN.parameters.get("EnvironmentName") + "}")
+        .contains("SCHEDULE_TIMEZONE:-" + ECS.parameters.get("ScheduleTimezone") + "}");
+    assertThat(ecs).contains("ETCD_IMAGE:-" + ECS.parameters.get("EtcdImage") + "}")
+        .contains("MINIO_IMAGE:-" + ECS.parameters.get("MinioImage") + "}")
+        .contains("METRICS_NAMESPACE:-" + CONTRACT.metricsNamespace() + "}")
+        .contains("BEDROCK_MODEL_ID:-" + MAIN.parameters.get("BedrockModelId") + "}");
+    assertThat(Repo.read(Repo.INFRA.resolve("monitoring/milvus-health-check.sh")))
+        .contains("MLI_METRICS_NAMESPACE:-" + CONTRACT.metricsNamespace() + "}")
+        .contains("MILVUS_HOST:-milvus." + ECS.parameters.get("NamespaceName") + "}")
+        .contains("MILVUS_PORT:-19530}");
+    assertThat(ECS.str(ECS.properties("Cluster").get("ClusterName"))).isEqualTo("multilingual-inference-cluster");
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.mli.infrastructure.Fleet#allNames")
+  void everyDockerfileIsMultiStageNonRootAndHealthChecked(String name) {
+    List<String> lines = Repo.read(Repo.DOCKER.resolve("Dockerfile." + name)).lines().map(String::strip).toList();
+    List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+    int lastUser = -1;
+    int start = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("USER ")) {
+        lastUser = i;
+      }
+      if (lines.get(i).startsWith("ENTRYPOINT") || lines.get(i).startsWith("CMD [")) {
+        start = i;
+      }
+    }
+
+    assertThat(lines.getFirst()).isEqualTo("# syntax=docker/dockerfile:1.7");
+    assertThat(froms).as("stages").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(lastUser).as("a USER line").isPositive().isLessThan(start);
+    assertThat(lines.get(lastUser)).doesNotContain("root").doesNotMatch("USER 0(:.*)?");
+    assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK ")).contains("VOLUME [\"/tmp\"]");
+    assertThat(String.join("\n", lines)).doesNotContain(":latest");
+  }
+
+  @Test
   void theReadmeNamesWhatTheFilesDo() {
     String readme = Repo.read(Repo.INFRA.resolve("README.md"));
 

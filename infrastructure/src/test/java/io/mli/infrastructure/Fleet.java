@@ -39,6 +39,11 @@ final class Fleet {
     return JSON.readValue(Repo.read(file), Map.class);
   }
 
+  /** For parameterized tests. */
+  static List<String> allNames() {
+    return ALL;
+  }
+
   static Map<String, Object> ecsJson(String kind, String service) {
     return json(Repo.ECS.resolve(kind).resolve(service + ".json"));
   }

@@ -35,10 +35,10 @@ final class Repo {
     }
   }
 
-  /** Every shell script the deployment ships. */
+  /** Every shell script the deployment ships, and the CI preparation that installs the checks' tools. */
   static List<Path> shellScripts() {
     return Stream.of(list(SCRIPTS, ".sh"), list(SCRIPTS.resolve("lib"), ".sh"),
-            list(INFRA.resolve("monitoring"), ".sh"), list(DOCKER, ".sh"))
+            list(INFRA.resolve("monitoring"), ".sh"), list(DOCKER, ".sh"), List.of(ROOT.resolve(".ci/setup")))
         .flatMap(List::stream).toList();
   }
 }

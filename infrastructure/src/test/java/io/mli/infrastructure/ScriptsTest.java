@@ -150,6 +150,38 @@ class ScriptsTest {
   }
 
   @Test
+  void deployCloudFormationWithNothingToChangeChangesNothing() {
+    Tools.Result result = run(Map.of("MOCK_STACK_EXISTS", "1", "MOCK_BUCKET_EXISTS", "1", "MOCK_NO_CHANGES", "1"),
+        Repo.SCRIPTS.resolve("deploy-cloudformation.sh").toString());
+
+    assertThat(result.exit()).as(result.all()).isZero();
+    assertThat(result.stderr()).contains("nothing to change");
+    assertThat(callsOf("aws cloudformation delete-change-set")).hasSize(1);
+    assertThat(callsOf("aws cloudformation execute-change-set")).isEmpty();
+  }
+
+  @Test
+  void deployMilvusRunsExactlyOneTaskAndChecksItsHealth() {
+    Tools.Result result = run(Map.of("MOCK_STACK_EXISTS", "1", "MOCK_IMAGES_EXIST", "1", "MOCK_DESIRED", "0"),
+        Repo.SCRIPTS.resolve("deploy-milvus.sh").toString());
+
+    assertThat(result.exit()).as(result.all()).isZero();
+    assertThat(callsOf("aws ecs register-task-definition")).hasSize(1);
+    assertThat(callsOf("aws ecs update-service")).hasSize(1);
+    assertThat(callsOf("aws application-autoscaling register-scalable-target")).singleElement().asString()
+        .contains("\"MinCapacity\":1,\"MaxCapacity\":1");
+    assertThat(callsOf("aws application-autoscaling put-scaling-policy")).isEmpty();
+    assertThat(callsOf("aws ecs describe-tasks")).singleElement().asString().contains("healthStatus");
+    String files = Repo.read(Path.of(log + ".files"));
+    assertThat(files).contains("\"desiredCount\": 1").contains("\"maximumPercent\": 100")
+        .contains("\"fileSystemId\": \"mock-FileSystemId\"").contains("\"accessPointId\": \"mock-MilvusDataAccessPointId\"")
+        .contains("\"valueFrom\": \"mock-MinioSecretArn:password::\"")
+        .contains("\"image\": \"" + REGISTRY + "/multilingual-inference/milvus:abc123\"")
+        .contains("\"image\": \"quay.io/coreos/etcd:v3.5.18\"")
+        .doesNotContain("${");
+  }
+
+  @Test
   void missingCredentialsStopWithAClearMessage() {
     Tools.Result result = run(Map.of("MOCK_NO_CREDENTIALS", "1"),
         Repo.SCRIPTS.resolve("deploy-cloudformation.sh").toString(), "--dry-run");
