@@ -1,0 +1,214 @@
+package io.mli.common.llm;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.Tool;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
+
+/**
+ * {@link LlmClient} on the Amazon Bedrock Converse API. The model is whatever Converse accepts as a model id: a
+ * foundation model ({@code amazon.nova-pro-v1:0}), a cross-region inference profile ({@code us.amazon.nova-pro-v1:0})
+ * or the ARN of a custom model deployment (a fine-tuned Nova). The answer's JSON schema becomes the input schema of
+ * a single tool that the model is forced to call, so the answer arrives as the tool's input; a model that answers in
+ * text instead still gets its text parsed (strictly) by the agent.
+ *
+ * <p>The SDK's own retries are switched off: {@link ResilientLlmClient} retries once, for every provider alike.
+ */
+public final class BedrockConverseClient implements LlmClient {
+    public static final String DEFAULT_MODEL = "amazon.nova-pro-v1:0";
+
+    private final BedrockRuntimeClient client;
+    private final String modelId;
+
+    public BedrockConverseClient(BedrockRuntimeClient client, String modelId) {
+        if (modelId == null || modelId.isBlank()) {
+            throw new IllegalArgumentException("a Bedrock model id is required");
+        }
+        this.client = client;
+        this.modelId = modelId.trim();
+    }
+
+    /**
+     * A client for {@code region}, optionally on {@code endpoint} (VPC endpoint, or a stand-in in tests), with the
+     * settings' time-outs and the default AWS credentials chain.
+     */
+    public static BedrockConverseClient create(String modelId, String region, URI endpoint, LlmSettings settings) {
+        return create(modelId, region, endpoint, settings, DefaultCredentialsProvider.builder().build());
+    }
+
+    public static BedrockConverseClient create(String modelId, String region, URI endpoint, LlmSettings settings,
+                                               AwsCredentialsProvider credentials) {
+        var builder = BedrockRuntimeClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(settings.connectTimeout())
+                        .socketTimeout(settings.callTimeout()))
+                .overrideConfiguration(o -> o
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(settings.callTimeout())
+                        .apiCallTimeout(settings.callTimeout().plus(settings.connectTimeout())));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return new BedrockConverseClient(builder.build(), modelId);
+    }
+
+    @Override
+    public String id() {
+        return "bedrock:" + modelId;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    @Override
+    public LlmResponse complete(LlmRequest request) {
+        ConverseRequest converse = ConverseRequest.builder()
+                .modelId(modelId)
+                .system(SystemContentBlock.fromText(request.systemPrompt()))
+                .messages(Message.builder()
+                        .role(ConversationRole.USER)
+                        .content(ContentBlock.fromText(request.userMessage()))
+                        .build())
+                .inferenceConfig(InferenceConfiguration.builder()
+                        .maxTokens(request.maxTokens())
+                        .temperature((float) request.temperature())
+                        .build())
+                .toolConfig(ToolConfiguration.builder()
+                        .tools(Tool.fromToolSpec(ToolSpecification.builder()
+                                .name(LlmRequest.SCHEMA_NAME)
+                                .description("Record the answer. Always call this tool exactly once.")
+                                .inputSchema(ToolInputSchema.fromJson(JsonDocuments.fromJson(request.jsonSchema())))
+                                .build()))
+                        .toolChoice(ToolChoice.fromTool(SpecificToolChoice.builder()
+                                .name(LlmRequest.SCHEMA_NAME).build()))
+                        .build())
+                .build();
+        ConverseResponse response;
+        try {
+            response = client.converse(converse);
+        } catch (SdkException e) {
+            throw translate(e);
+        }
+        return read(response);
+    }
+
+    private LlmResponse read(ConverseResponse response) {
+        if (response.output() == null || response.output().message() == null) {
+            throw new LlmException(LlmException.Kind.MALFORMED, "Converse answered without a message");
+        }
+        String json = null;
+        String text = null;
+        for (ContentBlock block : response.output().message().content()) {
+            ToolUseBlock tool = block.toolUse();
+            if (tool != null && LlmRequest.SCHEMA_NAME.equals(tool.name()) && tool.input() != null) {
+                json = JsonDocuments.toJson(tool.input());
+                break;
+            }
+            if (block.text() != null && text == null) {
+                text = block.text();
+            }
+        }
+        int in = 0;
+        int out = 0;
+        if (response.usage() != null) {
+            in = nullToZero(response.usage().inputTokens());
+            out = nullToZero(response.usage().outputTokens());
+        }
+        return new LlmResponse(json != null ? json : text, in, out, stopReason(response.stopReason()), modelId);
+    }
+
+    private static String stopReason(StopReason reason) {
+        if (reason == null) {
+            return LlmResponse.OTHER;
+        }
+        return switch (reason) {
+            case END_TURN, TOOL_USE, STOP_SEQUENCE -> LlmResponse.COMPLETE;
+            case MAX_TOKENS, MODEL_CONTEXT_WINDOW_EXCEEDED -> LlmResponse.MAX_TOKENS;
+            case GUARDRAIL_INTERVENED, CONTENT_FILTERED -> LlmResponse.REFUSED;
+            default -> LlmResponse.OTHER;
+        };
+    }
+
+    private static int nullToZero(Integer i) {
+        return i == null ? 0 : i;
+    }
+
+    /** Maps the SDK's exceptions to what the agent needs to know: retry, count as an outage, or give up. */
+    static LlmException translate(SdkException e) {
+        if (e instanceof AwsServiceException ase) {
+            int status = ase.statusCode();
+            String code = ase.awsErrorDetails() == null ? "" : ase.awsErrorDetails().errorCode();
+            String message = ase.awsErrorDetails() == null ? ase.getMessage() : ase.awsErrorDetails().errorMessage();
+            String what = "Bedrock " + status + " " + code + ": " + message;
+            LlmException.Kind kind;
+            if (status == 429 || "ThrottlingException".equals(code) || "ModelNotReadyException".equals(code)) {
+                kind = LlmException.Kind.THROTTLED;
+            } else if (status == 408 || "ModelTimeoutException".equals(code)) {
+                kind = LlmException.Kind.TIMEOUT;
+            } else if (status >= 500 || status == 424) {
+                kind = LlmException.Kind.SERVER_ERROR;
+            } else if (status == 401 || status == 403 || status == 404) {
+                kind = LlmException.Kind.CONFIGURATION;
+            } else {
+                kind = LlmException.Kind.CLIENT_ERROR;
+            }
+            return new LlmException(kind, what, e);
+        }
+        if (e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException) {
+            return new LlmException(LlmException.Kind.TIMEOUT, "Bedrock did not answer in time", e);
+        }
+        if (e instanceof SdkClientException) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof ConnectException || t instanceof UnknownHostException
+                        || t instanceof NoRouteToHostException) {
+                    return new LlmException(LlmException.Kind.UNREACHABLE, "Bedrock unreachable: " + t, e);
+                }
+                if (t instanceof SocketTimeoutException ste) {
+                    boolean connect = String.valueOf(ste.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+                    return new LlmException(connect ? LlmException.Kind.UNREACHABLE : LlmException.Kind.TIMEOUT,
+                            "Bedrock timed out: " + ste.getMessage(), e);
+                }
+                if (t instanceof IOException) {
+                    return new LlmException(LlmException.Kind.SERVER_ERROR, "Bedrock I/O failure: " + t, e);
+                }
+            }
+            if (String.valueOf(e.getMessage()).contains("Unable to unmarshall")) {
+                return new LlmException(LlmException.Kind.MALFORMED, "Bedrock answer unreadable: " + e.getMessage(), e);
+            }
+            return new LlmException(LlmException.Kind.UNREACHABLE, "Bedrock client failure: " + e.getMessage(), e);
+        }
+        return new LlmException(LlmException.Kind.SERVER_ERROR, "Bedrock failure: " + e.getMessage(), e);
+    }
+}
