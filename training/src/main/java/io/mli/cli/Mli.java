@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mli", mixinStandardHelpOptions = true, versionProvider = Mli.Version.class,
         description = "Brand and category inference for multilingual product titles.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                io.mli.cli.finetune.FinetuneCommand.class})
 public final class Mli implements Runnable {
 
     @CommandLine.Spec
