@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,8 +48,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 public final class BedrockConverseClient implements LlmClient {
     public static final String DEFAULT_MODEL = "amazon.nova-pro-v1:0";
 
+    /** Nova's tool use is most reliable with greedy decoding: temperature 0 and, in Nova's own fields, top-k 1. */
+    private static final Document NOVA_GREEDY = Document.fromMap(Map.of("inferenceConfig",
+            Document.fromMap(Map.of("topK", Document.fromNumber(1)))));
+
     private final BedrockRuntimeClient client;
     private final String modelId;
+    private final boolean greedy;
 
     public BedrockConverseClient(BedrockRuntimeClient client, String modelId) {
         if (modelId == null || modelId.isBlank()) {
@@ -55,6 +62,9 @@ public final class BedrockConverseClient implements LlmClient {
         }
         this.client = client;
         this.modelId = modelId.trim();
+        // Nova models, and custom-model deployments (in this project, fine-tuned Nova). Other families name the
+        // field differently, so they get no model-specific fields.
+        this.greedy = this.modelId.contains("amazon.nova") || this.modelId.contains(":custom-model");
     }
 
     /**
@@ -114,6 +124,7 @@ public final class BedrockConverseClient implements LlmClient {
                         .toolChoice(ToolChoice.fromTool(SpecificToolChoice.builder()
                                 .name(LlmRequest.SCHEMA_NAME).build()))
                         .build())
+                .additionalModelRequestFields(greedy ? NOVA_GREEDY : null)
                 .build();
         ConverseResponse response;
         try {

@@ -82,7 +82,17 @@ class BedrockConverseClientTest {
                 .withRequestBody(matchingJsonPath("$.toolConfig.tools[0].toolSpec.name", equalTo("record_answer")))
                 .withRequestBody(matchingJsonPath("$.toolConfig.tools[0].toolSpec.inputSchema.json",
                         equalToJson(SCHEMA)))
-                .withRequestBody(matchingJsonPath("$.toolConfig.toolChoice.tool.name", equalTo("record_answer"))));
+                .withRequestBody(matchingJsonPath("$.toolConfig.toolChoice.tool.name", equalTo("record_answer")))
+                .withRequestBody(matchingJsonPath("$.additionalModelRequestFields.inferenceConfig.topK", equalTo("1"))));
+    }
+
+    @Test
+    void otherModelFamiliesGetNoNovaSpecificFields() {
+        wm.stubFor(post(urlPathMatching("/model/.+/converse")).willReturn(aResponse()
+                .withBody(toolAnswer("{\"brand\":null,\"confidence\":0.1,\"evidence\":\"x\"}", "tool_use"))));
+        client("anthropic.claude-3-haiku-20240307-v1:0", LlmSettings.defaults()).complete(REQUEST);
+        wm.verify(postRequestedFor(urlPathMatching("/model/.+/converse"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("additionalModelRequestFields")));
     }
 
     @Test

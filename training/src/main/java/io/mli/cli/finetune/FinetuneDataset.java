@@ -178,10 +178,15 @@ public final class FinetuneDataset {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("schemaVersion", NovaLimits.SCHEMA_VERSION);
         r.put("system", List.of(Map.of("text", BrandPrompt.SYSTEM_PROMPT)));
-        r.put("messages", List.of(
-                Map.of("role", "user", "content", List.of(Map.of("text", user))),
-                Map.of("role", "assistant", "content", List.of(Map.of("text", answer)))));
+        r.put("messages", List.of(turn("user", user), turn("assistant", answer)));
         return Json.MAPPER.writeValueAsString(r);
+    }
+
+    private static Map<String, Object> turn(String role, String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", role);
+        m.put("content", List.of(Map.of("text", text)));
+        return m;
     }
 
     private void writeManifest(Path outDir, Report report, Options options) throws IOException {
