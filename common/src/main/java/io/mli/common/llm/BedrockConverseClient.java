@@ -215,6 +215,10 @@ public final class BedrockConverseClient implements LlmClient {
                     return new LlmException(LlmException.Kind.SERVER_ERROR, "Bedrock I/O failure: " + t, e);
                 }
             }
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("credentials")) {
+                return new LlmException(LlmException.Kind.CONFIGURATION, "no AWS credentials for Bedrock: "
+                        + e.getMessage(), e);
+            }
             if (String.valueOf(e.getMessage()).contains("Unable to unmarshall")) {
                 return new LlmException(LlmException.Kind.MALFORMED, "Bedrock answer unreadable: " + e.getMessage(), e);
             }

@@ -183,6 +183,18 @@ class BedrockConverseClientTest {
                 e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.UNREACHABLE));
     }
 
+    @Test
+    void missingCredentialsAreAConfigurationProblem() {
+        var c = BedrockConverseClient.create("amazon.nova-pro-v1:0", "us-east-1", URI.create(wm.baseUrl()),
+                LlmSettings.defaults(), () -> {
+                    throw software.amazon.awssdk.core.exception.SdkClientException.create(
+                            "Unable to load credentials from any of the providers in the chain");
+                });
+        assertThatThrownBy(() -> c.complete(REQUEST)).isInstanceOfSatisfying(LlmException.class,
+                e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.CONFIGURATION));
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
     private void stubError(int status, String type, String message) {
         wm.resetAll();
         wm.stubFor(post(urlPathMatching("/model/.+/converse")).willReturn(aResponse().withStatus(status)
