@@ -9,8 +9,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mli", mixinStandardHelpOptions = true, versionProvider = Mli.Version.class,
         description = "Brand and category inference for multilingual product titles.",
-        subcommands = {CommandLine.HelpCommand.class,
-                io.mli.cli.finetune.FinetuneCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            io.mli.cli.kb.KbCommand.class,
+            io.mli.cli.infer.InferCommand.class,
+            io.mli.cli.eval.EvalCommand.class,
+            io.mli.cli.ner.NerCommand.class,
+            io.mli.cli.finetune.FinetuneCommand.class,
+        })
 public final class Mli implements Runnable {
 
     @CommandLine.Spec

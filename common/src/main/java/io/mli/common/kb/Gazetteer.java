@@ -52,6 +52,27 @@ public final class Gazetteer {
         return byKey.size();
     }
 
+    /** Where a brand key first stands in the title at word edges, or null. */
+    public static Span locate(String title, String key) {
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        CompactText ct = CompactText.of(title);
+        for (int from = 0; ; ) {
+            int i = ct.text.indexOf(key, from);
+            if (i < 0) {
+                return null;
+            }
+            int j = i + key.length();
+            if (ct.startEdge[i] && ct.endEdge[j]) {
+                int start = ct.originStart[i];
+                int end = ct.originEnd[j - 1];
+                return new Span(start, end, title.substring(start, end));
+            }
+            from = i + 1;
+        }
+    }
+
     /** Every match in the title, overlapping ones included, in order of start then longest first. */
     public List<GazetteerMatch> find(String title) {
         CompactText ct = CompactText.of(title);

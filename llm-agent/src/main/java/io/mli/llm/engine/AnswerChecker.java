@@ -75,12 +75,8 @@ public final class AnswerChecker {
             if (known != null) {
                 return accept(known.id(), known.name(), known.allNames(), first(spans), answer, "in title");
             }
-            // Not a known name: if it is a known brand padded with product words, the known brand it holds.
-            Optional<GazetteerMatch> inner = singleKnownInside(spans, kbMatches);
-            if (inner.isPresent()) {
-                Brand b = kb.byId(inner.get().alias().brandId()).orElseThrow();
-                return accept(b.id(), b.name(), b.allNames(), inner.get().span(), answer, "in title (trimmed)");
-            }
+            // Not a known name, yet written in the title: a brand the knowledge base does not know, kept whole even
+            // when it contains a known one ("Apple Monkey" is not Apple).
             if (candidate != null) {
                 return accept(candidate.id(), candidate.name(), candidate.aliases(), first(spans), answer,
                         "in title and a candidate");
@@ -133,15 +129,6 @@ public final class AnswerChecker {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    private static Optional<GazetteerMatch> singleKnownInside(List<Span> spans, List<GazetteerMatch> kbMatches) {
-        List<GazetteerMatch> inside = kbMatches.stream()
-                .filter(m -> m.alias().kind() == AliasKind.NAME)
-                .filter(m -> spans.stream().anyMatch(s -> CandidateFinder.covers(s, m.span())))
-                .toList();
-        long brands = inside.stream().map(m -> m.alias().brandId()).distinct().count();
-        return brands == 1 ? Optional.of(inside.getFirst()) : Optional.empty();
     }
 
     private static Span first(List<Span> spans) {

@@ -5,26 +5,67 @@ import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.BrandGuess;
 import io.mli.common.domain.Evidence;
 import io.mli.common.domain.InferenceRequest;
+import io.mli.common.domain.Span;
+import io.mli.common.kb.AliasKind;
 import io.mli.common.kb.Brand;
 import io.mli.common.kb.GazetteerMatch;
+import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.text.NormalizedText;
+import io.mli.common.text.TextNormalizer;
+import io.mli.common.text.TitleTokenizer;
+import io.mli.common.text.Token;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The NER agent's engine. (First cut: gazetteer only; the CRF model joins it in the NER issue.)
+ * The NER agent's engine: finds the brand span(s) in a title and names the brand. Two recognisers work together: a
+ * gazetteer longest match over every name, alias and product line in the knowledge base, and a CRF (trained by
+ * distant supervision on the catalog) that finds brands the knowledge base has never seen from where they stand and
+ * what they look like. A CRF span is looked up in the knowledge base (exactly, then allowing a misspelling); when it
+ * is unknown it is answered as a new brand, named as written. Thread-safe.
  */
 public final class NerEngine implements BrandAgent {
     private final KnowledgeBase kb;
+    private final CrfBrandModel crf;
+    private final BrandResolver resolver;
+    private final NerScorer scorer = new NerScorer();
 
-    private NerEngine(KnowledgeBase kb) {
+    public NerEngine(KnowledgeBase kb, CrfBrandModel crf) {
         this.kb = kb;
+        this.crf = crf;
+        this.resolver = new BrandResolver(kb);
     }
 
-    /** Opens the engine over a knowledge base and, when {@code kbDir} is not null, the models saved beside it. */
+    /**
+     * Opens the engine over a knowledge base and, when {@code kbDir} holds one, the CRF model saved there. Without a
+     * model the engine runs on the gazetteer alone.
+     */
     public static NerEngine open(KnowledgeBase kb, Path kbDir) {
-        return new NerEngine(kb);
+        CrfBrandModel model = null;
+        if (kbDir != null) {
+            Path ner = new KbLayout(kbDir).nerDir();
+            if (CrfBrandModel.exists(ner)) {
+                try {
+                    model = CrfBrandModel.load(ner);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return new NerEngine(kb, model);
+    }
+
+    public boolean hasCrf() {
+        return crf != null;
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
     }
 
     @Override
@@ -34,15 +75,107 @@ public final class NerEngine implements BrandAgent {
 
     @Override
     public AgentAnswer infer(InferenceRequest request) {
-        List<GazetteerMatch> matches = kb.gazetteer().find(request.title());
-        return matches.stream()
-                .max(Comparator.comparingInt(GazetteerMatch::length))
-                .map(m -> {
-                    Brand b = kb.byId(m.alias().brandId()).orElseThrow();
-                    BrandGuess g = new BrandGuess(b.id(), b.name(), b.allNames(), 0.9,
-                            List.of(new Evidence("gazetteer", m.span(), m.alias().surface(), 0.9)));
-                    return AgentAnswer.ok(name(), g, List.of(), null, "gazetteer");
-                })
-                .orElseGet(() -> AgentAnswer.abstained(name(), List.of(), null, "no known brand in the title"));
+        List<Candidate> candidates = candidates(request.title());
+        if (candidates.isEmpty()) {
+            return AgentAnswer.abstained(name(), List.of(), null, "no brand found in the title");
+        }
+        List<BrandGuess> guesses = new ArrayList<>();
+        for (Candidate c : candidates) {
+            BrandGuess g = c.toGuess();
+            if (guesses.stream().noneMatch(x -> x.sameBrand(g))) {
+                guesses.add(g);
+            }
+        }
+        BrandGuess best = guesses.getFirst();
+        List<BrandGuess> alternatives = guesses.subList(1, Math.min(guesses.size(), 1 + request.topK()));
+        // The detail names the kind of evidence (known_start, new, fuzzy, …): the orchestrator calibrates per kind.
+        return AgentAnswer.ok(name(), best, alternatives, null, candidates.getFirst().kind());
+    }
+
+    /** Every brand candidate, best first. */
+    List<Candidate> candidates(String title) {
+        NormalizedText nt = TextNormalizer.normalize(title);
+        List<Token> tokens = TitleTokenizer.tokenize(nt);
+        List<GazetteerMatch> matches = kb.gazetteer().find(title);
+        List<Candidate> out = new ArrayList<>();
+        int firstWordStart = firstWordStart(tokens);
+        for (GazetteerMatch m : matches) {
+            Brand b = kb.byId(m.alias().brandId()).orElseThrow();
+            boolean atStart = m.span().start() <= firstWordStart;
+            double s = scorer.gazetteer(m, atStart, matches);
+            String source = m.alias().kind() == AliasKind.PRODUCT_LINE ? "product_line" : "gazetteer";
+            String kind = m.alias().kind() == AliasKind.PRODUCT_LINE ? "line" : atStart ? "known_start" : "known_mid";
+            out.add(new Candidate(b, b.name(), m.span(), s, source, m.alias().surface(), kind));
+        }
+        if (crf != null) {
+            CrfBrandModel.Marginals marg = crf.tag(tokens);
+            for (CrfSpan span : CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary())) {
+                if (hasThai(span.span().text())) {
+                    continue; // the catalog taught the CRF no Thai: its Thai spans are guesses
+                }
+                BrandResolver.Resolution r = resolver.resolve(span.span().text());
+                boolean atStart = span.span().start() <= firstWordStart;
+                double s = scorer.crf(span, r, atStart, matches);
+                if (r.brand() != null) {
+                    out.add(new Candidate(r.brand(), r.brand().name(), span.span(), s, "crf+" + r.how(),
+                            span.span().text(), r.how().equals("fuzzy") ? "fuzzy" : atStart ? "known_start"
+                            : "known_mid"));
+                } else {
+                    out.add(new Candidate(null, span.span().text().strip(), span.span(), s, "crf",
+                            span.span().text(), atStart ? "new" : "new_mid"));
+                }
+            }
+        }
+        for (Span marked : BrandMarkers.find(title)) {
+            BrandResolver.Resolution r = resolver.resolve(marked.text());
+            double s = r.brand() != null ? 0.9 : 0.75;
+            out.add(r.brand() != null
+                    ? new Candidate(r.brand(), r.brand().name(), marked, s, "marker+" + r.how(), marked.text(),
+                    "marker_known")
+                    : new Candidate(null, marked.text(), marked, s, "marker", marked.text(), "marker_new"));
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return out;
+    }
+
+    private static boolean hasThai(String s) {
+        return s.chars().anyMatch(c -> c >= 0x0E00 && c <= 0x0E7F);
+    }
+
+    /** One token as the CRF sees it, for {@code mli ner explain}. */
+    public record TokenView(String text, String type, boolean inTag, double brand, double variant, double category) {
+    }
+
+    /** The title's tokens with the CRF's label probabilities (all zero without a CRF model). */
+    public List<TokenView> explain(String title) {
+        List<Token> tokens = TitleTokenizer.tokenize(title);
+        CrfBrandModel.Marginals m = crf == null ? null : crf.tag(tokens);
+        List<TokenView> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            out.add(new TokenView(t.text(), t.type().name(), t.inTag(), m == null ? 0 : m.brand()[i],
+                    m == null ? 0 : m.variant()[i], m == null ? 0 : m.category()[i]));
+        }
+        return out;
+    }
+
+    private static int firstWordStart(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (!t.inTag() && t.type() != io.mli.common.text.TokenType.PUNCT) {
+                return t.start();
+            }
+        }
+        return 0;
+    }
+
+    /** One recognised brand: known ({@code brand} not null) or new, where it stands, and how sure. */
+    record Candidate(Brand brand, String name, Span span, double score, String source, String surface, String kind) {
+        BrandGuess toGuess() {
+            Evidence ev = new Evidence(source, span, surface, score);
+            if (brand == null) {
+                return new BrandGuess(null, name, List.of(name), score, List.of(ev));
+            }
+            return new BrandGuess(brand.id(), brand.name(), brand.allNames(), score, List.of(ev));
+        }
     }
 }

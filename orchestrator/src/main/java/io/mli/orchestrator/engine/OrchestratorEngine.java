@@ -4,6 +4,7 @@ import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.CategoryGuess;
 import io.mli.common.domain.Evidence;
 import io.mli.common.domain.InferenceRequest;
 import io.mli.common.domain.InferenceResult;
@@ -31,10 +32,32 @@ public final class OrchestratorEngine implements AutoCloseable {
     private final Map<String, BrandAgent> agents;
     private final OrchestratorSettings settings;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Aggregator aggregator;
+    private final Listener listener;
+
+    /** Hooks for metrics: the service binds them to Micrometer; {@code mli} ignores them. */
+    public interface Listener {
+        default void escalated() {
+        }
+
+        default void answered(InferenceResult result) {
+        }
+    }
 
     public OrchestratorEngine(Map<String, BrandAgent> agents, OrchestratorSettings settings) {
+        this(agents, settings, Calibration.identity(), new Listener() { });
+    }
+
+    public OrchestratorEngine(Map<String, BrandAgent> agents, OrchestratorSettings settings, Calibration calibration,
+                              Listener listener) {
         this.agents = new LinkedHashMap<>(agents);
         this.settings = settings;
+        this.aggregator = new Aggregator(calibration);
+        this.listener = listener;
+    }
+
+    public Aggregator aggregator() {
+        return aggregator;
     }
 
     public Map<String, BrandAgent> agents() {
@@ -50,49 +73,64 @@ public final class OrchestratorEngine implements AutoCloseable {
             answers = ask(List.copyOf(agents.keySet()), request);
         } else {
             answers = new ArrayList<>(ask(List.of("ner", "rag"), request));
-            if (!agreeConfidently(answers) && agents.containsKey("hybrid")) {
-                answers.addAll(ask(List.of("hybrid"), request));
+            List<Aggregator.Option> first = aggregator.options(answers);
+            boolean sure = !first.isEmpty() && first.getFirst().probability() >= settings.acceptAt();
+            if (sure || !agents.containsKey("hybrid")) {
+                if (agents.containsKey("hybrid")) {
+                    answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, "cascade: answer already sure"));
+                }
+            } else {
+                listener.escalated();
+                // The hybrid agent gets what NER and retrieval proposed, so it need not find them again.
+                List<BrandGuess> proposed = new ArrayList<>();
+                for (AgentAnswer a : answers) {
+                    if (a.brand() != null) {
+                        proposed.add(a.brand());
+                    }
+                    proposed.addAll(a.alternatives());
+                }
+                answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposed)));
             }
         }
-        BrandGuess best = null;
-        List<String> agreed = new ArrayList<>();
-        for (AgentAnswer a : answers) {
-            if (a.status() == AgentStatus.OK && (best == null || a.brand().score() > best.score())) {
-                best = a.brand();
-            }
-        }
-        for (AgentAnswer a : answers) {
-            if (best != null && a.status() == AgentStatus.OK && a.brand().sameBrand(best)) {
-                agreed.add(a.agent());
-            }
-        }
+        List<Aggregator.Option> options = aggregator.options(answers);
+        Aggregator.Option best = options.isEmpty() ? null : options.getFirst();
         String abstain = null;
-        if (best != null && best.score() < settings.abstainBelow()) {
-            abstain = "confidence " + String.format(java.util.Locale.ROOT, "%.2f", best.score()) + " below "
-                    + settings.abstainBelow();
-            best = null;
-        } else if (best == null) {
-            abstain = "no agent found a brand";
+        if (best == null) {
+            abstain = answers.stream().allMatch(a -> a.status() == AgentStatus.UNAVAILABLE
+                    || a.status() == AgentStatus.ERROR || a.status() == AgentStatus.TIMEOUT)
+                    ? "no agent could answer" : "no agent found a brand in the title";
+        } else if (best.probability() < settings.abstainBelow()) {
+            abstain = String.format(java.util.Locale.ROOT, "not sure enough: %s at %.2f (below %.2f)",
+                    best.brand().name(), best.probability(), settings.abstainBelow());
         }
-        List<Span> spans = best == null ? List.of()
-                : best.evidence().stream().map(Evidence::span).filter(java.util.Objects::nonNull).distinct().toList();
+        BrandGuess brand = abstain == null ? best.brand() : null;
+        List<BrandGuess> alternatives = new ArrayList<>();
+        for (Aggregator.Option o : options) {
+            if ((brand == null || !o.brand().sameBrand(brand)) && alternatives.stream().noneMatch(
+                    x -> x.sameBrand(o.brand())) && alternatives.size() < request.topK()) {
+                alternatives.add(o.brand());
+            }
+        }
+        List<String> agreed = brand == null ? List.of() : best.agents().stream().distinct().toList();
+        List<Span> spans = brand == null ? List.of()
+                : brand.evidence().stream().map(Evidence::span).filter(java.util.Objects::nonNull).distinct().toList();
+        CategoryGuess category = category(answers);
         double ms = (System.nanoTime() - t0) / 1e6;
-        return new InferenceResult(request.title(), LanguageDetector.detect(request.title()), method, mode, best,
-                abstain, List.of(), null, agreed, spans, answers, ms);
+        InferenceResult result = new InferenceResult(request.title(), LanguageDetector.detect(request.title()),
+                method, mode, brand, abstain, alternatives, category, agreed, spans, answers, ms);
+        listener.answered(result);
+        return result;
     }
 
-    private boolean agreeConfidently(List<AgentAnswer> answers) {
-        BrandGuess first = null;
+    /** The category from the first agent that voted one (retrieval, then the others). */
+    private static CategoryGuess category(List<AgentAnswer> answers) {
+        CategoryGuess best = null;
         for (AgentAnswer a : answers) {
-            if (a.status() != AgentStatus.OK || a.brand().score() < settings.acceptAt()) {
-                return false;
+            if (a.category() != null && (best == null || a.agent().equals("rag"))) {
+                best = a.category();
             }
-            if (first != null && !first.sameBrand(a.brand())) {
-                return false;
-            }
-            first = a.brand();
         }
-        return first != null;
+        return best;
     }
 
     /** Asks the named agents in parallel, each within its time-out; never throws. */

@@ -2,21 +2,53 @@ package io.mli.rag.engine;
 
 import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.CategoryGuess;
+import io.mli.common.domain.Evidence;
 import io.mli.common.domain.InferenceRequest;
+import io.mli.common.embed.Embedder;
+import io.mli.common.kb.Brand;
+import io.mli.common.kb.GazetteerMatch;
 import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.vector.SearchHit;
+import io.mli.common.vector.SearchRequest;
+import io.mli.common.vector.VectorStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The RAG agent's engine. (Placeholder until the retrieval issue lands: always abstains.) */
+/**
+ * The RAG agent's engine: retrieves the catalog products nearest to the title (hybrid: dense vectors and BM25,
+ * fused), lets them vote for a brand weighted by similarity and rank, and checks the winner against the title: a
+ * brand the title names (by any alias, in any script) is confirmed; one it does not name must win the vote clearly.
+ * When the request carries candidates (the hybrid agent sends NER's), the vote is restricted to them. Also votes
+ * the category. Thread-safe.
+ */
 public final class RagEngine implements BrandAgent {
     private final KnowledgeBase kb;
+    private final VectorStore store;
+    private final Embedder embedder;
+    private final RagSettings settings;
 
-    private RagEngine(KnowledgeBase kb) {
+    public RagEngine(KnowledgeBase kb, VectorStore store, Embedder embedder, RagSettings settings) {
         this.kb = kb;
+        this.store = store;
+        this.embedder = embedder;
+        this.settings = settings;
     }
 
+    /** Opens the engine over a knowledge-base directory's index, or an in-memory index of the knowledge base. */
     public static RagEngine open(KnowledgeBase kb, Path kbDir) {
-        return new RagEngine(kb);
+        return RagStores.open(kb, kbDir);
+    }
+
+    public VectorStore store() {
+        return store;
     }
 
     @Override
@@ -25,7 +57,72 @@ public final class RagEngine implements BrandAgent {
     }
 
     @Override
+    public String unavailableReason() {
+        return store.unavailableReason();
+    }
+
+    @Override
     public AgentAnswer infer(InferenceRequest request) {
-        return AgentAnswer.abstained(name(), List.of(), null, "retrieval not built yet");
+        String title = request.title();
+        List<SearchHit> hits = store.search(SearchRequest.hybrid(title, embedder.embed(title),
+                settings.neighbours()));
+        if (hits.isEmpty()) {
+            return AgentAnswer.abstained(name(), List.of(), null, "no similar catalog products");
+        }
+        Set<String> restrict = request.candidates().stream().map(BrandGuess::id)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        List<SearchHit> voters = restrict.isEmpty() ? hits
+                : hits.stream().filter(h -> restrict.contains(h.product().brandId())).toList();
+        CategoryGuess category = category(hits);
+        Map<String, GazetteerMatch> named = namedInTitle(title);
+        List<BrandGuess> guesses = new ArrayList<>();
+        for (Vote v : Vote.tally(voters, h -> h.product().brandId())) {
+            Brand b = kb.byId(v.value()).orElse(null);
+            if (b == null) {
+                continue;
+            }
+            GazetteerMatch m = named.get(b.id());
+            double score = m != null ? 0.55 + 0.4 * v.share() : 0.75 * v.share();
+            List<Evidence> ev = new ArrayList<>();
+            ev.add(new Evidence("neighbours", null, String.format(Locale.ROOT, "%d of %d neighbours, share %.2f; "
+                    + "nearest: %s", v.voters(), voters.size(), v.share(), v.best().product().title()), v.share()));
+            if (m != null) {
+                ev.add(new Evidence("title", m.span(), m.alias().surface(), m.alias().precision()));
+            }
+            guesses.add(new BrandGuess(b.id(), b.name(), b.allNames(), score, ev));
+        }
+        guesses.sort(java.util.Comparator.comparingDouble(BrandGuess::score).reversed());
+        if (guesses.isEmpty()) {
+            return AgentAnswer.abstained(name(), List.of(), category, restrict.isEmpty()
+                    ? "neighbours carry no known brand" : "no neighbour has one of the candidate brands");
+        }
+        BrandGuess best = guesses.getFirst();
+        List<BrandGuess> alternatives = guesses.subList(1, Math.min(guesses.size(), 1 + request.topK()));
+        boolean confirmed = named.containsKey(best.id());
+        double share = best.evidence().getFirst().score();
+        if (!confirmed && share < settings.minShare()) {
+            return AgentAnswer.abstained(name(), guesses.subList(0, Math.min(guesses.size(), request.topK())),
+                    category, String.format(Locale.ROOT, "neighbours split (best %s, share %.2f) and the title does "
+                            + "not name it", best.name(), share));
+        }
+        // The detail names the kind of evidence: the orchestrator calibrates per kind.
+        return AgentAnswer.ok(name(), best, alternatives, category, confirmed ? "named" : "unnamed");
+    }
+
+    private Map<String, GazetteerMatch> namedInTitle(String title) {
+        Map<String, GazetteerMatch> out = new HashMap<>();
+        for (GazetteerMatch m : kb.gazetteer().find(title)) {
+            out.merge(m.alias().brandId(), m, (a, b) -> a.compactStart() <= b.compactStart() ? a : b);
+        }
+        return out;
+    }
+
+    private static CategoryGuess category(List<SearchHit> hits) {
+        List<Vote> votes = Vote.tally(hits, h -> h.product().category());
+        if (votes.isEmpty()) {
+            return null;
+        }
+        Vote v = votes.getFirst();
+        return new CategoryGuess(v.value(), Math.round(v.share() * 1000) / 1000.0);
     }
 }

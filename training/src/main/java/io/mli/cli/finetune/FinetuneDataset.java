@@ -1,5 +1,6 @@
 package io.mli.cli.finetune;
 
+import io.mli.common.io.CatalogRow;
 import io.mli.common.io.Json;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.llm.engine.AnswerChecker;

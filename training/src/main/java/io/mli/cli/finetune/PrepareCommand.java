@@ -1,9 +1,13 @@
 package io.mli.cli.finetune;
 
+import io.mli.common.io.CatalogReader;
+import io.mli.common.io.RowError;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.KnowledgeBaseStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +24,7 @@ public final class PrepareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--catalog", required = true, paramLabel = "FILE",
-            description = "labelled catalog: JSON Lines or CSV with title, brand and optional category")
+            description = "labelled catalog: JSON Lines or CSV with title (or product_name), brand and optional category")
     Path catalog;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write the data")
@@ -51,7 +55,12 @@ public final class PrepareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         KnowledgeBase kb = KnowledgeBaseStore.loadOrStarter(kbDir);
-        var rows = CatalogRows.read(catalog);
+        List<RowError> errors = new ArrayList<>();
+        var rows = CatalogReader.readAll(catalog, errors);
+        if (!errors.isEmpty()) {
+            err.printf("warning: %d catalog rows could not be read and were left out, e.g. line %d: %s%n",
+                    errors.size(), errors.getFirst().line(), errors.getFirst().message());
+        }
         FinetuneDataset.Options options = new FinetuneDataset.Options(validationFraction, seed, maxRecords,
                 skipUnfound, 12);
         try {

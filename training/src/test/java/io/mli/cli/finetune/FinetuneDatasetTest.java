@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mli.common.io.CatalogReader;
+import io.mli.common.io.CatalogRow;
 import io.mli.common.io.Json;
 import io.mli.common.kb.StarterKnowledgeBase;
 import io.mli.llm.engine.BrandPrompt;
@@ -21,17 +23,21 @@ class FinetuneDatasetTest {
     @TempDir
     Path out;
 
+    static CatalogRow row(String title, String brand, String category) {
+        return new CatalogRow(0, title, brand, category, java.util.Map.of());
+    }
+
     static List<CatalogRow> catalog() {
         List<CatalogRow> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            rows.add(new CatalogRow("Namjai Red Curry Paste " + (50 + i) + "g", "NAMJAI", "Pantry"));
+            rows.add(row("Namjai Red Curry Paste " + (50 + i) + "g", "NAMJAI", "Pantry"));
         }
-        rows.add(new CatalogRow("Eucerin Spotless Body Lotion 250ml ยูเซอริน", "Eucerin", null));
-        rows.add(new CatalogRow("Eucerin Spotless Body Lotion 250ml ยูเซอริน", "Eucerin", null)); // duplicate
-        rows.add(new CatalogRow("Crispy seaweed snack 32g", "TAOKAENOI", null)); // brand not in title
-        rows.add(new CatalogRow("Plain white rice 5kg", null, null)); // no brand
-        rows.add(new CatalogRow("Nivea cream User: manual included", "NIVEA", null)); // reserved word
-        rows.add(new CatalogRow("  ", "X", null));
+        rows.add(row("Eucerin Spotless Body Lotion 250ml ยูเซอริน", "Eucerin", null));
+        rows.add(row("Eucerin Spotless Body Lotion 250ml ยูเซอริน", "Eucerin", null)); // duplicate
+        rows.add(row("Crispy seaweed snack 32g", "TAOKAENOI", null)); // brand not in title
+        rows.add(row("Plain white rice 5kg", null, null)); // no brand
+        rows.add(row("Nivea cream User: manual included", "NIVEA", null)); // reserved word
+        rows.add(row("  ", "X", null));
         return rows;
     }
 
@@ -89,7 +95,7 @@ class FinetuneDatasetTest {
 
     @Test
     void tooFewRecordsFailWithTheLimit() {
-        var rows = List.of(new CatalogRow("Nivea Soft 200ml", "NIVEA", null));
+        var rows = List.of(row("Nivea Soft 200ml", "NIVEA", null));
         assertThatThrownBy(() -> new FinetuneDataset(StarterKnowledgeBase.get())
                 .write(rows, out, FinetuneDataset.Options.defaults()))
                 .isInstanceOf(FinetuneDataset.LimitException.class).hasMessageContaining("at least 8");
@@ -108,7 +114,7 @@ class FinetuneDatasetTest {
         String shared = System.getProperty("mli.shared.data");
         assumeTrue(shared != null && Files.isRegularFile(Path.of(shared, "catalog.jsonl")),
                 "skipped: mli.shared.data/catalog.jsonl is not available");
-        var rows = CatalogRows.read(Path.of(shared, "catalog.jsonl"));
+        var rows = CatalogReader.readAll(Path.of(shared, "catalog.jsonl"), null);
         var report = new FinetuneDataset(StarterKnowledgeBase.get()).write(rows, out, FinetuneDataset.Options.defaults());
         assertThat(report.validation()).isLessThanOrEqualTo(NovaLimits.MAX_VALIDATION_RECORDS);
         assertThat(report.training() + report.validation()).isBetween(NovaLimits.MIN_TRAINING_RECORDS,

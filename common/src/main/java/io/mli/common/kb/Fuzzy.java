@@ -1,0 +1,68 @@
+package io.mli.common.kb;
+
+/** Small string-distance helpers for matching misspelt and transliterated brand names. */
+public final class Fuzzy {
+    private Fuzzy() {
+    }
+
+    /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up (returning {@code max + 1}) once it must exceed {@code max}. */
+    public static int distance(CharSequence a, CharSequence b, int max) {
+        int n = a.length();
+        int m = b.length();
+        if (Math.abs(n - m) > max) {
+            return max + 1;
+        }
+        int[] prevPrev = new int[m + 1];
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            char ca = a.charAt(i - 1);
+            for (int j = 1; j <= m; j++) {
+                int cost = ca == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1); // a transposition: "Kirie" for "Kirei"
+                }
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = prevPrev;
+            prevPrev = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[m];
+    }
+
+    /** 1 − distance / longer length: 1 for equal strings, 0 for nothing in common. */
+    public static double similarity(String a, String b) {
+        int longer = Math.max(a.length(), b.length());
+        if (longer == 0) {
+            return 1;
+        }
+        return 1.0 - (double) distance(a, b, longer) / longer;
+    }
+
+    /** How many edits a key of this length may take and still count as a misspelling of it. */
+    public static int allowedEdits(int keyLength) {
+        return keyLength < 7 ? 0 : keyLength < 10 ? 1 : 2;
+    }
+
+    /**
+     * Edits allowed for a misspelling of a brand with this many catalog products: short names only for brands common
+     * enough to be misspelt often, since a short new brand is as likely to be one edit from a rare known one.
+     */
+    public static int allowedEdits(int keyLength, int products) {
+        if (keyLength >= 5 && keyLength < 7 && products >= 5) {
+            return 1;
+        }
+        return allowedEdits(keyLength);
+    }
+}

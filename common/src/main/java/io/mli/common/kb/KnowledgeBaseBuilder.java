@@ -1,0 +1,265 @@
+package io.mli.common.kb;
+
+import io.mli.common.io.CatalogRow;
+import io.mli.common.text.BrandKeys;
+import io.mli.common.text.TitleTokenizer;
+import io.mli.common.text.Token;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a knowledge base from labelled catalog rows: one brand per distinct brand key, its canonical name (the
+ * label the catalog uses most), the spellings seen in titles, misspellings mined from titles that do not contain
+ * the brand as labelled, the categories its products sit in, and how reliable each surface form is as evidence of
+ * its brand. The starter knowledge base is merged in unless turned off; the catalog wins where the two disagree.
+ */
+public final class KnowledgeBaseBuilder {
+    private final List<CatalogRow> rows = new ArrayList<>();
+    private boolean starter = true;
+    private final Map<String, Object> metadata = new LinkedHashMap<>();
+
+    public KnowledgeBaseBuilder addAll(List<CatalogRow> catalog) {
+        rows.addAll(catalog);
+        return this;
+    }
+
+    public KnowledgeBaseBuilder starter(boolean mergeStarter) {
+        this.starter = mergeStarter;
+        return this;
+    }
+
+    public KnowledgeBaseBuilder metadata(String key, Object value) {
+        metadata.put(key, value);
+        return this;
+    }
+
+    /** Per brand key, what the catalog says. */
+    private static final class Group {
+        final String key;
+        final Map<String, Integer> labels = new HashMap<>();
+        final Map<String, Integer> surfaces = new HashMap<>();
+        final Map<String, Integer> categories = new HashMap<>();
+        int products;
+
+        Group(String key) {
+            this.key = key;
+        }
+    }
+
+    public KnowledgeBase build() {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> mined = new HashMap<>(); // brand key -> misspelt key -> count
+        Map<String, String> minedSurface = new HashMap<>();
+        for (CatalogRow row : rows) {
+            if (!row.hasBrand()) {
+                continue;
+            }
+            String key = BrandKeys.key(row.brand());
+            if (key.isEmpty()) {
+                continue;
+            }
+            Group g = groups.computeIfAbsent(key, Group::new);
+            g.products++;
+            g.labels.merge(row.brand().strip(), 1, Integer::sum);
+            if (row.category() != null && !row.category().isBlank()) {
+                g.categories.merge(row.category(), 1, Integer::sum);
+            }
+            String surface = surfaceOf(row.title(), key);
+            if (surface != null) {
+                g.surfaces.merge(surface, 1, Integer::sum);
+            } else {
+                mineMisspelling(row.title(), key, mined, minedSurface);
+            }
+        }
+
+        Map<String, Brand> brands = new LinkedHashMap<>();
+        Map<String, AliasDraft> aliases = new LinkedHashMap<>(); // alias key -> draft (first brand wins)
+        for (Group g : groups.values()) {
+            String name = mostFrequent(g.labels);
+            List<String> names = new ArrayList<>();
+            List<String> forms = new ArrayList<>(g.labels.keySet());
+            forms.addAll(g.surfaces.keySet());
+            forms.sort(Comparator.comparing((String s) -> -(g.labels.getOrDefault(s, 0) + g.surfaces.getOrDefault(s, 0)))
+                    .thenComparing(Function.identity()));
+            for (String f : forms) {
+                if (!f.equals(name) && !names.contains(f)) {
+                    names.add(f);
+                }
+            }
+            putAlias(aliases, g.key, name, g.key, AliasKind.NAME);
+            for (Map.Entry<String, Integer> m : mined.getOrDefault(g.key, Map.of()).entrySet()) {
+                if (!groups.containsKey(m.getKey())) {
+                    String surface = minedSurface.get(g.key + "\u0000" + m.getKey());
+                    names.add(surface);
+                    putAlias(aliases, m.getKey(), surface, g.key, AliasKind.NAME);
+                }
+            }
+            List<String> cats = g.categories.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(5).map(Map.Entry::getKey).toList();
+            brands.put(g.key, new Brand(g.key, name, names, List.of(), cats, g.products, "catalog"));
+        }
+        if (starter) {
+            mergeStarter(brands, aliases);
+        }
+        List<AliasEntry> entries = withPrecision(aliases);
+        metadata.put("brands", brands.size());
+        metadata.put("aliases", entries.size());
+        metadata.put("catalogRows", rows.size());
+        metadata.put("minedMisspellings", mined.values().stream().mapToInt(Map::size).sum());
+        metadata.put("starterMerged", starter);
+        metadata.put("builtAt", Instant.now().toString());
+        return new KnowledgeBase(version(brands.values(), entries), brands.values(), entries, metadata);
+    }
+
+    private record AliasDraft(String key, String surface, String brandId, AliasKind kind) {
+    }
+
+    private static void putAlias(Map<String, AliasDraft> aliases, String key, String surface, String brandId,
+                                 AliasKind kind) {
+        aliases.putIfAbsent(key + "\u0000" + brandId, new AliasDraft(key, surface, brandId, kind));
+    }
+
+    private static void mergeStarter(Map<String, Brand> brands, Map<String, AliasDraft> aliases) {
+        java.util.Set<String> catalogKeys = new java.util.HashSet<>();
+        aliases.values().forEach(a -> catalogKeys.add(a.key()));
+        KnowledgeBase s = StarterKnowledgeBase.get();
+        for (Brand b : s.brands()) {
+            Brand existing = brands.get(b.id());
+            String id = b.id();
+            if (existing == null) {
+                brands.put(id, b);
+            } else {
+                List<String> names = new ArrayList<>(existing.aliases());
+                b.allNames().stream().filter(n -> !names.contains(n) && !n.equals(existing.name())).forEach(names::add);
+                List<String> lines = new ArrayList<>(existing.productLines());
+                b.productLines().stream().filter(l -> !lines.contains(l)).forEach(lines::add);
+                brands.put(id, new Brand(id, existing.name(), names, lines, existing.categories(), existing.products(),
+                        "catalog+starter"));
+            }
+            for (AliasEntry a : s.aliases(b.id())) {
+                // The user's catalog wins: a starter alias that names another catalog brand is dropped.
+                boolean conflicts = catalogKeys.contains(a.key()) && !a.key().equals(id)
+                        && aliases.keySet().stream().noneMatch(k -> k.equals(a.key() + "\u0000" + id));
+                if (!conflicts) {
+                    putAlias(aliases, a.key(), a.surface(), id, a.kind());
+                }
+            }
+        }
+    }
+
+    /** Share of catalog titles containing a form whose brand is the form's brand, with a prior of one success. */
+    private List<AliasEntry> withPrecision(Map<String, AliasDraft> drafts) {
+        List<AliasEntry> provisional = drafts.values().stream()
+                .map(d -> new AliasEntry(d.key(), d.surface(), d.brandId(), d.kind(), 1.0, 0)).toList();
+        Gazetteer g = new Gazetteer(provisional);
+        Map<String, int[]> counts = new HashMap<>(); // key\0brand -> {seen, hits}
+        for (CatalogRow row : rows) {
+            String rowBrand = row.hasBrand() ? BrandKeys.key(row.brand()) : "";
+            java.util.Set<String> seenHere = new java.util.HashSet<>();
+            for (GazetteerMatch m : g.find(row.title())) {
+                String k = m.alias().key() + "\u0000" + m.alias().brandId();
+                if (seenHere.add(k)) {
+                    int[] c = counts.computeIfAbsent(k, x -> new int[2]);
+                    c[0]++;
+                    if (m.alias().brandId().equals(rowBrand)) {
+                        c[1]++;
+                    }
+                }
+            }
+        }
+        List<AliasEntry> out = new ArrayList<>(provisional.size());
+        for (AliasEntry a : provisional) {
+            int[] c = counts.getOrDefault(a.key() + "\u0000" + a.brandId(), new int[2]);
+            double precision = (c[1] + 1.0) / (c[0] + 1.0);
+            out.add(new AliasEntry(a.key(), a.surface(), a.brandId(), a.kind(), precision, c[0]));
+        }
+        return out;
+    }
+
+    /** The title's own spelling of the brand (e.g. {@code Nivea} for label {@code NIVEA}), or null if absent. */
+    static String surfaceOf(String title, String key) {
+        io.mli.common.domain.Span s = Gazetteer.locate(title, key);
+        return s == null ? null : s.text();
+    }
+
+    /** A title that starts with a near-spelling of its brand ({@code Cornich} for CORNICHE) teaches that spelling. */
+    private static void mineMisspelling(String title, String key, Map<String, Map<String, Integer>> mined,
+                                        Map<String, String> minedSurface) {
+        int allowed = Fuzzy.allowedEdits(key.length());
+        if (allowed == 0) {
+            return;
+        }
+        List<Token> tokens = TitleTokenizer.tokenize(title);
+        StringBuilder acc = new StringBuilder();
+        int start = -1;
+        int words = 0;
+        for (Token t : tokens) {
+            if (t.inTag() || t.type() == io.mli.common.text.TokenType.PUNCT) {
+                if (words == 0) {
+                    continue;
+                }
+                if (t.inTag()) {
+                    break;
+                }
+                continue;
+            }
+            if (!t.isWord() || words >= 4) {
+                break;
+            }
+            if (start < 0) {
+                start = t.start();
+            }
+            acc.append(BrandKeys.key(t.text()));
+            words++;
+            String candidate = acc.toString();
+            if (candidate.length() > key.length() + allowed) {
+                break;
+            }
+            int d = Fuzzy.distance(candidate, key, allowed);
+            if (d > 0 && d <= allowed && candidate.charAt(0) == key.charAt(0)) {
+                mined.computeIfAbsent(key, k -> new HashMap<>()).merge(candidate, 1, Integer::sum);
+                minedSurface.putIfAbsent(key + "\u0000" + candidate, title.substring(start, t.end()));
+                return;
+            }
+        }
+    }
+
+    private static String mostFrequent(Map<String, Integer> counts) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElseThrow();
+    }
+
+    private static String version(java.util.Collection<Brand> brands, List<AliasEntry> aliases) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (Brand b : brands) {
+                d.update(b.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            for (AliasEntry a : aliases) {
+                d.update(a.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return "kb-" + HexFormat.of().formatHex(d.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rows grouped by brand key, for callers that need the same grouping (training, calibration splits). */
+    public static Map<String, List<CatalogRow>> byBrandKey(List<CatalogRow> rows) {
+        return rows.stream().filter(CatalogRow::hasBrand)
+                .collect(Collectors.groupingBy(r -> BrandKeys.key(r.brand()), LinkedHashMap::new, Collectors.toList()));
+    }
+}

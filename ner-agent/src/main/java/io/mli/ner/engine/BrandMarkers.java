@@ -1,0 +1,37 @@
+package io.mli.ner.engine;
+
+import io.mli.common.domain.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Words that announce a brand: Thai {@code ตรา} ("brand", as in {@code น้ำตาลมะพร้าว ตราอินทรีย์สควีซ}) and
+ * {@code แบรนด์}, Indonesian {@code merek}, English {@code brand:}. The name that follows, up to the next space or
+ * punctuation, is a brand candidate even when the knowledge base has never seen it.
+ */
+final class BrandMarkers {
+    private static final Pattern MARKER = Pattern.compile(
+            "(?:ตรา|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*)([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private BrandMarkers() {
+    }
+
+    static List<Span> find(String title) {
+        List<Span> out = new ArrayList<>();
+        Matcher m = MARKER.matcher(title);
+        while (m.find()) {
+            int start = m.start(1);
+            int end = m.end(1);
+            while (end > start && ".-'’".indexOf(title.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (end - start >= 2) {
+                out.add(Span.of(title, start, end));
+            }
+        }
+        return out;
+    }
+}

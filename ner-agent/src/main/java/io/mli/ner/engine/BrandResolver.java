@@ -1,0 +1,70 @@
+package io.mli.ner.engine;
+
+import io.mli.common.kb.AliasEntry;
+import io.mli.common.kb.AliasKind;
+import io.mli.common.kb.Brand;
+import io.mli.common.kb.Fuzzy;
+import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.text.BrandKeys;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names the brand of a span the CRF found: the knowledge-base brand whose name or alias has the span's key, else
+ * one whose key is a near-spelling of it (a misspelt {@code Cornich} for {@code CORNICHE}), else none: a new brand.
+ * Near-spellings are searched among keys with the same first letter and a close length only, which keeps the
+ * search to a few dozen comparisons.
+ */
+final class BrandResolver {
+    private final KnowledgeBase kb;
+    private final Map<Character, List<AliasEntry>> byInitial = new HashMap<>();
+
+    BrandResolver(KnowledgeBase kb) {
+        this.kb = kb;
+        for (AliasEntry a : kb.allAliases()) {
+            if (a.kind() == AliasKind.NAME && a.key().length() >= 5) {
+                byInitial.computeIfAbsent(a.key().charAt(0), c -> new ArrayList<>()).add(a);
+            }
+        }
+    }
+
+    record Resolution(Brand brand, String how) {
+    }
+
+    Resolution resolve(String spanText) {
+        String key = BrandKeys.key(spanText);
+        if (key.isEmpty()) {
+            return new Resolution(null, "none");
+        }
+        AliasEntry exact = kb.gazetteer().lookup(key).stream()
+                .filter(a -> a.kind() == AliasKind.NAME)
+                .max(java.util.Comparator.comparingDouble(AliasEntry::precision))
+                .orElse(null);
+        if (exact != null) {
+            return new Resolution(kb.byId(exact.brandId()).orElseThrow(), "exact");
+        }
+        int allowed = Math.max(Fuzzy.allowedEdits(key.length()), key.length() >= 5 ? 1 : 0);
+        if (allowed == 0) {
+            return new Resolution(null, "none");
+        }
+        AliasEntry best = null;
+        int bestDistance = allowed + 1;
+        for (AliasEntry a : byInitial.getOrDefault(key.charAt(0), List.of())) {
+            if (Math.abs(a.key().length() - key.length()) > allowed) {
+                continue;
+            }
+            int products = kb.byId(a.brandId()).map(io.mli.common.kb.Brand::products).orElse(0);
+            int limit = Math.min(allowed, Math.min(Fuzzy.allowedEdits(key.length(), products),
+                    Fuzzy.allowedEdits(a.key().length(), products)));
+            int d = Fuzzy.distance(key, a.key(), limit);
+            if (d <= limit && d < bestDistance) {
+                bestDistance = d;
+                best = a;
+            }
+        }
+        return best == null ? new Resolution(null, "none")
+                : new Resolution(kb.byId(best.brandId()).orElseThrow(), "fuzzy");
+    }
+}

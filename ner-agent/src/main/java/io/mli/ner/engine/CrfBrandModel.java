@@ -1,0 +1,150 @@
+package io.mli.ner.engine;
+
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ie.crf.CRFCliqueTree;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import io.mli.common.text.Token;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A linear-chain CRF (Stanford CoreNLP's {@link CRFClassifier}, code jar only, no models jar) that tags brand,
+ * variant and category words in title tokens. Trained by distant supervision on the catalog, it finds brands the
+ * knowledge base has never seen from where they stand and what they look like. Thread-safe for inference.
+ */
+public final class CrfBrandModel {
+    static final String FILE = "brand-crf.ser.gz";
+
+    private final CRFClassifier<CoreLabel> crf;
+    private final Vocabulary vocabulary;
+
+    private CrfBrandModel(CRFClassifier<CoreLabel> crf, Vocabulary vocabulary) {
+        this.crf = crf;
+        this.vocabulary = vocabulary;
+    }
+
+    /** The CRF's settings: CoreNLP's feature factory, with our token classes in the tag column. */
+    static Properties properties(int maxIterations) {
+        Properties p = new Properties();
+        p.setProperty("map", "word=0,tag=1,answer=2");
+        p.setProperty("useClassFeature", "true");
+        p.setProperty("useWord", "true");
+        p.setProperty("useNGrams", "true");
+        p.setProperty("noMidNGrams", "true");
+        p.setProperty("maxNGramLeng", "4");
+        p.setProperty("usePrev", "true");
+        p.setProperty("useNext", "true");
+        p.setProperty("useSequences", "true");
+        p.setProperty("usePrevSequences", "true");
+        p.setProperty("maxLeft", "1");
+        p.setProperty("useTypeSeqs", "true");
+        p.setProperty("useTypeSeqs2", "true");
+        p.setProperty("useTypeySequences", "true");
+        p.setProperty("wordShape", "chris2useLC");
+        p.setProperty("useDisjunctive", "true");
+        p.setProperty("disjunctionWidth", "3");
+        p.setProperty("useTags", "true");
+        p.setProperty("useSymTags", "true");
+        p.setProperty("useLemmas", "true");
+        p.setProperty("usePrevNextLemmas", "true");
+        p.setProperty("maxQNItr", Integer.toString(maxIterations));
+        p.setProperty("tolerance", "1e-4");
+        p.setProperty("sigma", "3");
+        p.setProperty("verboseMode", "false");
+        return p;
+    }
+
+    /** Trains on labelled examples; {@code brandOf} names each example's brand, for the vocabulary's exclusion. */
+    static CrfBrandModel train(List<DistantSupervision.Example> examples, List<String> brandOf, int maxIterations) {
+        Map<String, int[]> global = new HashMap<>();
+        Map<String, Map<String, int[]>> perBrand = new HashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            DistantSupervision.Example e = examples.get(i);
+            List<String> words = e.tokens().stream().map(TokenFeatures::word).toList();
+            Vocabulary.count(words, e.labels(), global);
+            Vocabulary.count(words, e.labels(), perBrand.computeIfAbsent(brandOf.get(i), b -> new HashMap<>()));
+        }
+        Vocabulary vocabulary = new Vocabulary(global);
+        CRFClassifier<CoreLabel> crf = new CRFClassifier<>(properties(maxIterations));
+        List<List<CoreLabel>> docs = new ArrayList<>(examples.size());
+        for (int i = 0; i < examples.size(); i++) {
+            DistantSupervision.Example e = examples.get(i);
+            Map<String, int[]> own = perBrand.get(brandOf.get(i));
+            docs.add(toLabels(e.tokens(), e.labels(), w -> vocabulary.classOfExcluding(w, own.get(w))));
+        }
+        crf.train(docs, crf.makeReaderAndWriter());
+        return new CrfBrandModel(crf, vocabulary);
+    }
+
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE));
+    }
+
+    public static CrfBrandModel load(Path dir) throws IOException {
+        try {
+            return new CrfBrandModel(CRFClassifier.getClassifier(dir.resolve(FILE).toFile()), Vocabulary.load(dir));
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException("cannot read NER model " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        crf.serializeClassifier(dir.resolve(FILE).toString());
+        vocabulary.save(dir);
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Per token, the probability of each label, in token order. */
+    Marginals tag(List<Token> tokens) {
+        if (tokens.isEmpty()) {
+            return new Marginals(new double[0], new double[0], new double[0]);
+        }
+        List<CoreLabel> doc = toLabels(tokens, null, vocabulary::classOf);
+        CRFCliqueTree<String> tree = crf.getCliqueTree(doc);
+        double[] brand = new double[tokens.size()];
+        double[] variant = new double[tokens.size()];
+        double[] category = new double[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            brand[i] = tree.prob(i, Labels.BRAND);
+            variant[i] = tree.prob(i, Labels.VARIANT);
+            category[i] = tree.prob(i, Labels.CATEGORY);
+        }
+        return new Marginals(brand, variant, category);
+    }
+
+    /** Per-token label probabilities. */
+    record Marginals(double[] brand, double[] variant, double[] category) {
+    }
+
+    private static List<CoreLabel> toLabels(List<Token> tokens, List<String> labels,
+                                            java.util.function.Function<String, String> wordClass) {
+        int[] words = TokenFeatures.wordIndexes(tokens);
+        List<CoreLabel> doc = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            CoreLabel l = new CoreLabel();
+            String w = TokenFeatures.word(t);
+            l.setWord(w);
+            l.setValue(w);
+            l.setTag(TokenFeatures.tag(t, words[i]));
+            l.setLemma(wordClass.apply(w));
+            if (labels != null) {
+                l.set(CoreAnnotations.AnswerAnnotation.class, labels.get(i));
+                l.set(CoreAnnotations.GoldAnswerAnnotation.class, labels.get(i));
+            }
+            doc.add(l);
+        }
+        return doc;
+    }
+}

@@ -1,0 +1,63 @@
+package io.mli.ner.engine;
+
+import io.mli.common.domain.Span;
+import io.mli.common.text.Token;
+import io.mli.common.text.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A run of tokens the CRF tags as brand, with the mean and lowest brand probability over it. */
+record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min) {
+    static final double THRESHOLD = 0.5;
+    /** The title's first word may open a (weaker) span at a lower probability: brands mostly come first. */
+    static final double FIRST_WORD_THRESHOLD = 0.2;
+
+    /**
+     * Runs of brand-tagged tokens. A run is extended over following capitalised Latin words the catalog has never
+     * seen outside a brand name ({@code Del} + {@code Monte}): the CRF tends to cut multi-word brands short, and a
+     * word no product title uses as an ordinary word is far more likely the brand's second word.
+     */
+    static List<CrfSpan> extract(String title, List<Token> tokens, double[] brandProb, Vocabulary vocabulary) {
+        List<CrfSpan> out = new ArrayList<>();
+        int firstWord = -1;
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).type() != TokenType.PUNCT && !tokens.get(k).inTag()) {
+                firstWord = k;
+                break;
+            }
+        }
+        int i = 0;
+        while (i < tokens.size()) {
+            double open = i == firstWord ? FIRST_WORD_THRESHOLD : THRESHOLD;
+            if (brandProb[i] < open || tokens.get(i).type() == TokenType.PUNCT) {
+                i++;
+                continue;
+            }
+            int j = i;
+            double sum = 0;
+            double min = 1;
+            while (j < tokens.size() && (j == i || brandProb[j] >= THRESHOLD)) {
+                sum += brandProb[j];
+                min = Math.min(min, brandProb[j]);
+                j++;
+            }
+            while (j < tokens.size() && j - i < 3 && extends_(tokens.get(j), vocabulary)) {
+                sum += Math.max(brandProb[j], min);
+                j++;
+            }
+            int last = j - 1;
+            while (last > i && tokens.get(last).type() == TokenType.PUNCT) {
+                last--;
+            }
+            Span span = Span.of(title, tokens.get(i).start(), tokens.get(last).end());
+            out.add(new CrfSpan(span, i, last, sum / (j - i), min));
+            i = j;
+        }
+        return out;
+    }
+
+    private static boolean extends_(Token t, Vocabulary vocabulary) {
+        return t.type() == TokenType.LATIN && !t.inTag() && Character.isUpperCase(t.text().charAt(0))
+                && t.spaceBefore() && vocabulary.outsideCount(t.norm()) == 0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.mli.ner.engine;
+
+import io.mli.common.kb.AliasKind;
+import io.mli.common.kb.GazetteerMatch;
+import java.util.List;
+
+/**
+ * Scores brand candidates from what makes them believable: how reliable the matched form has been in the catalog,
+ * whether it opens the title (brands mostly do), whether a longer match of another brand covers it, and for CRF
+ * spans the model's own probability. Scores rank candidates; the orchestrator calibrates them into probabilities.
+ */
+final class NerScorer {
+
+    double gazetteer(GazetteerMatch m, boolean atStart, List<GazetteerMatch> all) {
+        double p = m.alias().seen() == 0 ? 0.85 : m.alias().precision();
+        double s = atStart ? 0.55 + 0.4 * p : 0.3 + 0.45 * p;
+        if (m.alias().kind() == AliasKind.PRODUCT_LINE) {
+            s -= 0.1;
+        }
+        for (GazetteerMatch o : all) {
+            boolean covers = o.compactStart() <= m.compactStart() && o.compactEnd() >= m.compactEnd()
+                    && o.length() > m.length();
+            if (covers && !o.alias().brandId().equals(m.alias().brandId())) {
+                s *= 0.5;
+                break;
+            }
+        }
+        return clamp(s);
+    }
+
+    double crf(CrfSpan span, BrandResolver.Resolution r, boolean atStart, List<GazetteerMatch> all) {
+        double s;
+        if (r.brand() != null) {
+            s = (atStart ? 0.6 : 0.4) + 0.35 * span.mean();
+            if (r.how().equals("fuzzy")) {
+                s -= 0.1;
+            }
+        } else {
+            s = span.mean() * (atStart ? 0.85 : 0.55);
+        }
+        return clamp(s);
+    }
+
+    private static double clamp(double s) {
+        return Math.max(0, Math.min(1, s));
+    }
+}

@@ -1,0 +1,66 @@
+package io.mli.ner.engine;
+
+import io.mli.common.io.CatalogRow;
+import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.text.TitleTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Trains the NER model from catalog rows and the knowledge base built from them. */
+public final class NerTrainer {
+
+    /** What training did, for the build summary. */
+    public record Report(int rows, int examples, int skipped, long millis) {
+    }
+
+    private final int maxIterations;
+    private final int negativePercent;
+
+    /** {@code negativePercent}: for this share of titles, a brand-less copy is added as a negative example. */
+    public NerTrainer(int maxIterations, int negativePercent) {
+        this.maxIterations = maxIterations;
+        this.negativePercent = negativePercent;
+    }
+
+    /** A quicker model for the calibration split: fewer optimiser iterations. */
+    public static NerTrainer quick() {
+        return new NerTrainer(60, 10);
+    }
+
+    public static NerTrainer defaults() {
+        return new NerTrainer(100, 10);
+    }
+
+    public Trained train(List<CatalogRow> rows, KnowledgeBase kb) {
+        long t0 = System.nanoTime();
+        List<DistantSupervision.Example> examples = new ArrayList<>();
+        List<String> brandOf = new ArrayList<>();
+        int skipped = 0;
+        for (CatalogRow row : rows) {
+            DistantSupervision.Example e = DistantSupervision.label(row, TitleTokenizer.tokenize(row.title()), kb);
+            if (e == null) {
+                skipped++;
+            } else {
+                String brand = io.mli.common.text.BrandKeys.key(row.brand());
+                examples.add(e);
+                brandOf.add(brand);
+                // Titles without a brand exist (and must be abstained on); the catalog has none, so some are made
+                // by taking the brand out of real titles.
+                if (Math.floorMod(row.title().hashCode(), 100) < negativePercent) {
+                    DistantSupervision.Example negative = DistantSupervision.withoutBrand(e);
+                    if (negative != null) {
+                        examples.add(negative);
+                        brandOf.add(brand);
+                    }
+                }
+            }
+        }
+        CrfBrandModel model = CrfBrandModel.train(examples, brandOf, maxIterations);
+        return new Trained(model, new Report(rows.size(), examples.size(), skipped,
+                (System.nanoTime() - t0) / 1_000_000));
+    }
+
+    /** The trained model and how training went. */
+    public record Trained(CrfBrandModel model, Report report) {
+    }
+}

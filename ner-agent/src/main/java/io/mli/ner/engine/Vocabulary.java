@@ -1,0 +1,100 @@
+package io.mli.ner.engine;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How often each word appears outside brand names and inside them in the catalog. This is what lets the CRF tell
+ * the second word of a new brand ({@code Del Monte}) from the first product word ({@code 3 Horses Tea}): product
+ * words recur across many brands, brand words do not. In training the counts exclude the row's own brand, so a
+ * brand's words look to the model exactly as an unseen brand's words will look at inference.
+ */
+final class Vocabulary {
+    static final String FILE = "vocabulary.tsv";
+
+    private final Map<String, int[]> counts; // word -> {outside brand, inside brand}
+
+    Vocabulary(Map<String, int[]> counts) {
+        this.counts = counts;
+    }
+
+    static Vocabulary empty() {
+        return new Vocabulary(Map.of());
+    }
+
+    /** The class of a word as the CRF's lemma column: outside-count bucket and inside-count bucket. */
+    String classOf(String word) {
+        int[] c = counts.get(word);
+        return c == null ? "o0b0" : classOf(c[0], c[1]);
+    }
+
+    /** How often the word appeared outside brand names in the catalog. */
+    int outsideCount(String word) {
+        int[] c = counts.get(word);
+        return c == null ? 0 : c[0];
+    }
+
+    /** The class of a word with one brand's own occurrences taken out. */
+    String classOfExcluding(String word, int[] own) {
+        int[] c = counts.get(word);
+        if (c == null) {
+            return "o0b0";
+        }
+        return own == null ? classOf(c[0], c[1]) : classOf(c[0] - own[0], c[1] - own[1]);
+    }
+
+    private static String classOf(int outside, int inside) {
+        return "o" + bucket(outside) + "b" + bucket(inside);
+    }
+
+    private static int bucket(int n) {
+        return n <= 0 ? 0 : n <= 2 ? 1 : n <= 9 ? 3 : 10;
+    }
+
+    /** Counts words by label over labelled examples; also returns the per-brand counts for exclusion. */
+    static Map<String, int[]> count(List<String> words, List<String> labels, Map<String, int[]> into) {
+        for (int i = 0; i < words.size(); i++) {
+            int[] c = into.computeIfAbsent(words.get(i), w -> new int[2]);
+            c[Labels.BRAND.equals(labels.get(i)) ? 1 : 0]++;
+        }
+        return into;
+    }
+
+    Map<String, int[]> counts() {
+        return counts;
+    }
+
+    void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, int[]> e : new java.util.TreeMap<>(counts).entrySet()) {
+                w.write(e.getKey() + "\t" + e.getValue()[0] + "\t" + e.getValue()[1] + "\n");
+            }
+        }
+    }
+
+    static Vocabulary load(Path dir) throws IOException {
+        Path f = dir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return empty();
+        }
+        Map<String, int[]> m = new HashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] p = line.split("\t");
+                if (p.length == 3) {
+                    m.put(p[0], new int[] {Integer.parseInt(p[1]), Integer.parseInt(p[2])});
+                }
+            }
+        }
+        return new Vocabulary(m);
+    }
+}

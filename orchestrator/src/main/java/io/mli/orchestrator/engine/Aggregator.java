@@ -1,0 +1,78 @@
+package io.mli.orchestrator.engine;
+
+import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.AgentStatus;
+import io.mli.common.domain.BrandGuess;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns the agents' answers into scored options, each of a kind the calibration knows: how the NER agent found its
+ * brand ({@code ner.known_start}, {@code ner.new}, …) and whether retrieval agreed ({@code .agree}), named another
+ * brand ({@code .other}) or nothing ({@code .none}); retrieval's own answer ({@code rag.named.*} when the title names
+ * the brand, {@code rag.unnamed.*} when only the neighbours say so); the hybrid agent's. Pure and stateless.
+ */
+public final class Aggregator {
+    private final Calibration calibration;
+
+    public Aggregator(Calibration calibration) {
+        this.calibration = calibration;
+    }
+
+    /** One way to answer: the brand, the kind of evidence, its raw score and calibrated probability. */
+    public record Option(BrandGuess brand, String kind, double raw, double probability, List<String> agents) {
+    }
+
+    /** Every option the answers offer, most probable first. */
+    public List<Option> options(List<AgentAnswer> answers) {
+        AgentAnswer ner = find(answers, "ner");
+        AgentAnswer rag = find(answers, "rag");
+        List<Option> out = new ArrayList<>();
+        BrandGuess nb = ok(ner) ? ner.brand() : null;
+        BrandGuess rb = ok(rag) ? rag.brand() : null;
+        if (nb != null) {
+            String state = rag == null || rag.status() == AgentStatus.SKIPPED ? ""
+                    : rb == null ? ".none" : rb.sameBrand(nb) ? ".agree" : ".other";
+            double raw = state.equals(".agree") ? (nb.score() + rb.score()) / 2 : nb.score();
+            List<String> agents = state.equals(".agree") ? List.of("ner", "rag") : List.of("ner");
+            out.add(option(nb, "ner." + ner.detail() + state, raw, agents));
+        }
+        if (rb != null && (nb == null || !rb.sameBrand(nb))) {
+            String state = ner == null || ner.status() == AgentStatus.SKIPPED ? "" : nb == null ? ".alone" : ".other";
+            out.add(option(rb, "rag." + rag.detail() + state, rb.score(), List.of("rag")));
+        }
+        for (AgentAnswer a : answers) {
+            if (ok(a) && !a.agent().equals("ner") && !a.agent().equals("rag")) {
+                List<String> agents = new ArrayList<>();
+                agents.add(a.agent());
+                for (Option o : out) {
+                    if (o.brand().sameBrand(a.brand())) {
+                        agents.addAll(o.agents());
+                    }
+                }
+                out.add(option(a.brand(), a.agent() + "." + a.detail(), a.brand().score(), agents));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Option::probability).reversed());
+        return out;
+    }
+
+    private Option option(BrandGuess brand, String kind, double raw, List<String> agents) {
+        double p = calibration.probability(kind, raw);
+        return new Option(brand.withScore(p), kind, raw, p, agents);
+    }
+
+    private static boolean ok(AgentAnswer a) {
+        return a != null && a.status() == AgentStatus.OK && a.brand() != null;
+    }
+
+    static AgentAnswer find(List<AgentAnswer> answers, String agent) {
+        for (AgentAnswer a : answers) {
+            if (a.agent().equals(agent)) {
+                return a;
+            }
+        }
+        return null;
+    }
+}

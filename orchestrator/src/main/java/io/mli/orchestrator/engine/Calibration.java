@@ -1,0 +1,98 @@
+package io.mli.orchestrator.engine;
+
+import io.mli.common.io.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Maps an answer's raw score to the probability that it is right, per kind of answer (which agent answered, how
+ * the brand was found, whether retrieval agreed): one isotonic map per kind, fitted on a held-out part of the
+ * catalog, never on evaluation data. A kind seen too rarely falls back to its parent ({@code ner.new.agree} →
+ * {@code ner.new} → {@code ner} → {@code all}). Without a fitted calibration, scores pass through unchanged.
+ */
+public record Calibration(Map<String, Isotonic> maps, Map<String, Object> facts) {
+    static final int MIN_SAMPLES = 40;
+
+    public Calibration {
+        maps = Map.copyOf(maps);
+        facts = facts == null ? Map.of() : Map.copyOf(facts);
+    }
+
+    public static Calibration identity() {
+        return new Calibration(Map.of(), Map.of("fitted", false));
+    }
+
+    public boolean fitted() {
+        return !maps.isEmpty();
+    }
+
+    /** The calibrated probability for a raw score of the given kind. */
+    public double probability(String kind, double raw) {
+        if (maps.isEmpty()) {
+            return raw;
+        }
+        for (String k = kind; k != null; k = parent(k)) {
+            Isotonic iso = maps.get(k);
+            if (iso != null && iso.samples() >= MIN_SAMPLES) {
+                return iso.apply(raw);
+            }
+        }
+        Isotonic all = maps.get("all");
+        return all == null ? raw : all.apply(raw);
+    }
+
+    static String parent(String kind) {
+        if (kind.equals("all")) {
+            return null;
+        }
+        int dot = kind.lastIndexOf('.');
+        return dot < 0 ? "all" : kind.substring(0, dot);
+    }
+
+    /** Fits one map per kind and per parent kind from (kind, raw score, right) samples. */
+    public static Calibration fit(java.util.List<Sample> samples, Map<String, Object> facts) {
+        Map<String, java.util.List<Sample>> groups = new LinkedHashMap<>();
+        for (Sample s : samples) {
+            for (String k = s.kind(); k != null; k = parent(k)) {
+                groups.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(s);
+            }
+        }
+        Map<String, Isotonic> maps = new LinkedHashMap<>();
+        groups.forEach((k, list) -> {
+            double[] x = new double[list.size()];
+            boolean[] y = new boolean[list.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = list.get(i).raw();
+                y[i] = list.get(i).correct();
+            }
+            maps.put(k, Isotonic.fit(x, y, 2));
+        });
+        Map<String, Object> f = new LinkedHashMap<>(facts);
+        f.put("fitted", true);
+        f.put("samples", samples.size());
+        return new Calibration(maps, f);
+    }
+
+    /** One calibration observation. */
+    public record Sample(String kind, double raw, boolean correct) {
+    }
+
+    public void save(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+    }
+
+    public static Calibration load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return identity();
+        }
+        try {
+            return Json.MAPPER.readValue(file.toFile(), Calibration.class);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read calibration " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.mli.cli.kb;
+
+import io.mli.common.agent.BrandAgent;
+import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.InferenceRequest;
+import io.mli.common.domain.Span;
+import io.mli.common.io.CatalogRow;
+import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.kb.KnowledgeBaseBuilder;
+import io.mli.common.text.BrandKeys;
+import io.mli.ner.engine.DistantSupervision;
+import io.mli.ner.engine.NerEngine;
+import io.mli.ner.engine.NerTrainer;
+import io.mli.orchestrator.engine.Aggregator;
+import io.mli.orchestrator.engine.Calibration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Fits the orchestrator's calibration on the catalog itself, never on evaluation data: the catalog is split into a
+ * training part and a held-out part (every row of one brand in seven, so the held-out part has brands the model
+ * has never seen, plus one row in ten of the others), a knowledge base and NER model are built from the training
+ * part alone, and the agents' answers on the held-out rows — and on copies of some with the brand taken out, which
+ * must be abstained on — are the calibration's observations.
+ */
+public final class CalibrationFitter {
+    static final int HELD_OUT_BRAND_MOD = 7;
+    static final int HELD_OUT_ROW_PERCENT = 10;
+    static final int NEGATIVE_PERCENT = 20;
+
+    private final boolean starter;
+    private final BiFunction<KnowledgeBase, List<CatalogRow>, BrandAgent> ragFactory;
+
+    /** {@code ragFactory} builds a retrieval agent over the training part (null: calibrate without retrieval). */
+    public CalibrationFitter(boolean starter, BiFunction<KnowledgeBase, List<CatalogRow>, BrandAgent> ragFactory) {
+        this.starter = starter;
+        this.ragFactory = ragFactory;
+    }
+
+    /** A labelled observation: the title and its true brand (null when it has none). */
+    record Probe(String title, String brand) {
+    }
+
+    public Calibration fit(List<CatalogRow> rows) {
+        List<CatalogRow> train = new ArrayList<>();
+        List<CatalogRow> heldOut = new ArrayList<>();
+        for (CatalogRow r : rows) {
+            if (!r.hasBrand()) {
+                continue;
+            }
+            String key = BrandKeys.key(r.brand());
+            boolean brandOut = Math.floorMod(mix(key.hashCode()), HELD_OUT_BRAND_MOD) == 0;
+            boolean rowOut = Math.floorMod(mix(r.title().hashCode() * 31 + 7), 100) < HELD_OUT_ROW_PERCENT;
+            (brandOut || rowOut ? heldOut : train).add(r);
+        }
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(train).starter(starter).build();
+        NerEngine ner = new NerEngine(kb, NerTrainer.quick().train(train, kb).model());
+        BrandAgent rag = ragFactory == null ? null : ragFactory.apply(kb, train);
+        List<Probe> probes = new ArrayList<>();
+        for (CatalogRow r : heldOut) {
+            probes.add(new Probe(r.title(), r.brand()));
+            if (Math.floorMod(mix(r.title().hashCode()), 100) < NEGATIVE_PERCENT) {
+                String stripped = withoutBrand(r, kb);
+                if (stripped != null) {
+                    probes.add(new Probe(stripped, null));
+                }
+            }
+        }
+        Aggregator identity = new Aggregator(Calibration.identity());
+        List<Calibration.Sample> samples = new ArrayList<>();
+        for (Probe p : probes) {
+            InferenceRequest req = InferenceRequest.of(p.title());
+            List<AgentAnswer> answers = new ArrayList<>();
+            answers.add(ner.infer(req));
+            if (rag != null) {
+                answers.add(rag.infer(req));
+            }
+            for (Aggregator.Option o : identity.options(answers)) {
+                boolean right = p.brand() != null && (BrandKeys.same(p.brand(), o.brand().name())
+                        || o.brand().aliases().stream().anyMatch(a -> BrandKeys.same(p.brand(), a)));
+                samples.add(new Calibration.Sample(o.kind(), o.raw(), right));
+            }
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("trainRows", train.size());
+        facts.put("heldOutRows", heldOut.size());
+        facts.put("probes", probes.size());
+        return Calibration.fit(samples, facts);
+    }
+
+    /** The title with the row's brand cut out, or null when the brand cannot be found or would remain. */
+    static String withoutBrand(CatalogRow r, KnowledgeBase kb) {
+        Span s = DistantSupervision.locateBrand(r, kb);
+        if (s == null) {
+            s = io.mli.common.kb.Gazetteer.locate(r.title(), BrandKeys.key(r.brand()));
+        }
+        if (s == null) {
+            return null;
+        }
+        String t = (r.title().substring(0, s.start()) + " " + r.title().substring(s.end())).strip()
+                .replaceAll("\\s+", " ").replaceFirst("^[\\p{Punct}\\s]+", "");
+        if (t.isBlank() || BrandKeys.key(t).contains(BrandKeys.key(r.brand()))) {
+            return null;
+        }
+        return t;
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x7feb352d;
+        h ^= h >>> 15;
+        return h;
+    }
+}

@@ -1,0 +1,103 @@
+package io.mli.cli.kb;
+
+import io.mli.common.io.CatalogReader;
+import io.mli.common.io.CatalogRow;
+import io.mli.common.io.RowError;
+import io.mli.common.kb.KbLayout;
+import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.kb.KnowledgeBaseBuilder;
+import io.mli.common.kb.KnowledgeBaseStore;
+import io.mli.ner.engine.NerTrainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a knowledge-base directory from a catalog file: the brands and aliases, the NER model, the vector index,
+ * and the calibration. The steps are public so {@code mli ner train} can rerun one of them.
+ */
+public final class KbBuildPipeline {
+    private final Path catalog;
+    private final Path dir;
+    private final boolean starter;
+    private final PrintStream log;
+
+    public KbBuildPipeline(Path catalog, Path dir, boolean starter, PrintStream log) {
+        this.catalog = catalog;
+        this.dir = dir;
+        this.starter = starter;
+        this.log = log;
+    }
+
+    /** What a build did, printed as the summary and kept in the knowledge base's metadata. */
+    public record Summary(KnowledgeBase kb, int rows, int badRows, Map<String, Object> figures) {
+    }
+
+    public List<CatalogRow> readCatalog(List<RowError> errors) throws IOException {
+        List<CatalogRow> rows = CatalogReader.readAll(catalog, errors);
+        if (!errors.isEmpty()) {
+            log.printf("kb: %d catalog rows could not be read (first: line %d: %s)%n", errors.size(),
+                    errors.getFirst().line(), errors.getFirst().message());
+        }
+        return rows;
+    }
+
+    public Summary build() throws IOException {
+        long t0 = System.nanoTime();
+        List<RowError> errors = new ArrayList<>();
+        List<CatalogRow> rows = readCatalog(errors);
+        long brandRows = rows.stream().filter(CatalogRow::hasBrand).count();
+        if (brandRows == 0) {
+            throw new IOException("the catalog " + catalog + " has no rows with a brand; nothing to build from");
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(starter)
+                .metadata("catalog", catalog.getFileName().toString())
+                .build();
+        figures.put("kbMillis", (System.nanoTime() - t0) / 1_000_000);
+        KnowledgeBaseStore.save(kb, dir);
+        log.printf("kb: %d brands, %d aliases (%s mined misspellings) from %d rows%n", kb.size(),
+                kb.allAliases().size(), kb.metadata().get("minedMisspellings"), rows.size());
+        // The calibration split trains its own (quicker) model: run it beside the main training, one core each.
+        java.util.concurrent.CompletableFuture<Map<String, Object>> calibration =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> fitCalibration(rows));
+        figures.putAll(trainNer(rows, kb));
+        figures.putAll(calibration.join());
+        figures.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
+        return new Summary(kb, rows.size(), errors.size(), figures);
+    }
+
+    public Map<String, Object> fitCalibration(List<CatalogRow> rows) {
+        long t0 = System.nanoTime();
+        io.mli.orchestrator.engine.Calibration c = new CalibrationFitter(starter, null).fit(rows);
+        try {
+            c.save(new KbLayout(dir).calibrationFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        log.printf("calibration: fitted on %s held-out titles (%s observations) in %.1f s%n",
+                c.facts().get("probes"), c.facts().get("samples"), (System.nanoTime() - t0) / 1e9);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("calibrationProbes", c.facts().get("probes"));
+        f.put("calibrationMillis", (System.nanoTime() - t0) / 1_000_000);
+        return f;
+    }
+
+    public Map<String, Object> trainNer(List<CatalogRow> rows, KnowledgeBase kb) throws IOException {
+        long t0 = System.nanoTime();
+        NerTrainer.Trained trained = NerTrainer.defaults().train(rows, kb);
+        trained.model().save(new KbLayout(dir).nerDir());
+        NerTrainer.Report r = trained.report();
+        log.printf("ner: CRF trained on %d titles (%d without a locatable brand left out) in %.1f s%n",
+                r.examples(), r.skipped(), r.millis() / 1000.0);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("nerExamples", r.examples());
+        f.put("nerSkipped", r.skipped());
+        f.put("nerMillis", (System.nanoTime() - t0) / 1_000_000);
+        return f;
+    }
+}
