@@ -74,6 +74,19 @@ public final class LlmAgentEngine implements BrandAgent {
                 : whyNoClient != null ? whyNoClient : "no LLM provider configured (LLM_PROVIDER=none)";
     }
 
+    /**
+     * The engine as the environment configures it ({@code LLM_PROVIDER}, {@code BEDROCK_*}, {@code OPENAI_*},
+     * {@code LLM_*}; see {@link io.mli.common.llm.LlmClients}): what the service and {@code mli} both use. With
+     * {@code LLM_PROVIDER=none} (the default) the engine is unavailable and says why. Throws
+     * {@link IllegalArgumentException} for settings that are present but wrong, so a bad deployment fails at start.
+     */
+    public static LlmAgentEngine fromEnvironment(KnowledgeBase kb, Map<String, String> env, LlmUsageListener usage) {
+        LlmSettings settings = LlmSettings.fromEnvironment(env);
+        LlmClient client = io.mli.common.llm.LlmClients.fromEnvironment(env, settings).orElse(null);
+        return new LlmAgentEngine(kb, client, settings, usage, InstantSource.system(),
+                io.mli.common.llm.LlmClients.whyNone(env));
+    }
+
     @Override
     public String name() {
         return "llm";

@@ -48,6 +48,16 @@ class LlmAgentEngineTest {
     }
 
     @Test
+    void theEnvironmentChoosesTheProvider() {
+        LlmAgentEngine none = LlmAgentEngine.fromEnvironment(KB, Map.of(), LlmUsageListener.NONE);
+        assertThat(none.unavailableReason()).contains("LLM_PROVIDER=none");
+        LlmAgentEngine bedrock = LlmAgentEngine.fromEnvironment(KB, Map.of("LLM_PROVIDER", "bedrock",
+                "BEDROCK_MODEL_ID", "us.amazon.nova-pro-v1:0"), LlmUsageListener.NONE);
+        assertThat(bedrock.unavailableReason()).isNull();
+        assertThat(bedrock.modelId()).isEqualTo("bedrock:us.amazon.nova-pro-v1:0");
+    }
+
+    @Test
     void aKnownBrandInTheTitleComesBackWithItsIdAliasesAndUsage() {
         var client = ScriptedLlmClient.brand("Eucerin", 0.92);
         AgentAnswer a = infer(client, "Eucerin Spotless Brightening Body Lotion 250ml ยูเซอริน");
