@@ -16,9 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mli finetune prepare --catalog FILE --out DIR}. */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
-        description = {"Write Nova fine-tuning data (bedrock-conversation-2024) from a labelled catalog:",
-                "DIR/train.jsonl, DIR/validation.jsonl and DIR/manifest.json. Each record is the LLM agent's own",
-                "system prompt, its user turn (the title and the knowledge base's candidates) and the JSON answer."})
+        description = {"Write Nova fine-tuning data (bedrock-conversation-2024) from a labelled catalog.",
+                "Writes DIR/train.jsonl, DIR/validation.jsonl and DIR/manifest.json. Each record is the LLM agent's",
+                "own system prompt, its user turn (the title and the knowledge base's candidates) and the JSON",
+                "answer; Bedrock's limits (record count, size, reserved words) are checked. Use the knowledge base",
+                "the agent will run with (--kb), so that training sees the same candidates as inference."})
 public final class PrepareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** {@code mli finetune submit --s3 s3://B/P --role-arn ARN --base-model ID --name NAME}. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Upload the prepared data to S3 (s3://B/P/NAME/) and start a Bedrock fine-tuning job",
-                "(CreateModelCustomizationJob) named NAME; its output goes to s3://B/P/NAME/output/."})
+        description = {"Upload the prepared data to S3 and start a Bedrock fine-tuning job.",
+                "The data goes to s3://BUCKET/PREFIX/NAME/, the job (CreateModelCustomizationJob) is named NAME,",
+                "and its output goes to s3://BUCKET/PREFIX/NAME/output/."})
 public final class SubmitCommand implements Callable<Integer> {
     /** Bedrock's rule for job and model names. */
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*");
