@@ -43,10 +43,35 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
  * a single tool that the model is forced to call, so the answer arrives as the tool's input; a model that answers in
  * text instead still gets its text parsed (strictly) by the agent.
  *
+ * <p>How the answer is asked for is the {@link OutputMode}: a forced tool call for foundation models, or plain JSON
+ * text for custom model deployments, because {@code mli finetune} teaches the fine-tuned model to answer with the
+ * JSON object as text, and inference should ask for what training taught.
+ *
  * <p>The SDK's own retries are switched off: {@link ResilientLlmClient} retries once, for every provider alike.
  */
 public final class BedrockConverseClient implements LlmClient {
     public static final String DEFAULT_MODEL = "amazon.nova-pro-v1:0";
+
+    /** How the structured answer is requested ({@code BEDROCK_OUTPUT_MODE}). */
+    public enum OutputMode {
+        /** The schema as a tool the model must call: the answer is the tool's input. */
+        TOOL,
+        /** No tools: the system prompt asks for the JSON object as the whole text answer. */
+        TEXT,
+        /** TEXT for custom model deployments and custom models (fine-tuned on text answers), TOOL otherwise. */
+        AUTO;
+
+        public static OutputMode parse(String value) {
+            if (value == null || value.isBlank()) {
+                return AUTO;
+            }
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("BEDROCK_OUTPUT_MODE='" + value + "' is not auto, tool or text");
+            }
+        }
+    }
 
     /** Nova's tool use is most reliable with greedy decoding: temperature 0 and, in Nova's own fields, top-k 1. */
     private static final Document NOVA_GREEDY = Document.fromMap(Map.of("inferenceConfig",
@@ -55,8 +80,13 @@ public final class BedrockConverseClient implements LlmClient {
     private final BedrockRuntimeClient client;
     private final String modelId;
     private final boolean greedy;
+    private final boolean tool;
 
     public BedrockConverseClient(BedrockRuntimeClient client, String modelId) {
+        this(client, modelId, OutputMode.AUTO);
+    }
+
+    public BedrockConverseClient(BedrockRuntimeClient client, String modelId, OutputMode mode) {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("a Bedrock model id is required");
         }
@@ -65,6 +95,22 @@ public final class BedrockConverseClient implements LlmClient {
         // Nova models, and custom-model deployments (in this project, fine-tuned Nova). Other families name the
         // field differently, so they get no model-specific fields.
         this.greedy = this.modelId.contains("amazon.nova") || this.modelId.contains(":custom-model");
+        boolean custom = this.modelId.startsWith("arn:") && this.modelId.contains(":custom-model");
+        this.tool = switch (mode == null ? OutputMode.AUTO : mode) {
+            case TOOL -> true;
+            case TEXT -> false;
+            case AUTO -> !custom;
+        };
+    }
+
+    /** The same client asking for its answers another way. */
+    public BedrockConverseClient withOutputMode(OutputMode mode) {
+        return new BedrockConverseClient(client, modelId, mode);
+    }
+
+    /** True when the answer is requested as a forced tool call, false for JSON text. */
+    public boolean usesTool() {
+        return tool;
     }
 
     /**
@@ -77,6 +123,11 @@ public final class BedrockConverseClient implements LlmClient {
 
     public static BedrockConverseClient create(String modelId, String region, URI endpoint, LlmSettings settings,
                                                AwsCredentialsProvider credentials) {
+        return create(modelId, region, endpoint, settings, credentials, OutputMode.AUTO);
+    }
+
+    public static BedrockConverseClient create(String modelId, String region, URI endpoint, LlmSettings settings,
+                                               AwsCredentialsProvider credentials, OutputMode mode) {
         var builder = BedrockRuntimeClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
@@ -90,7 +141,7 @@ public final class BedrockConverseClient implements LlmClient {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return new BedrockConverseClient(builder.build(), modelId);
+        return new BedrockConverseClient(builder.build(), modelId, mode);
     }
 
     @Override
@@ -104,7 +155,7 @@ public final class BedrockConverseClient implements LlmClient {
 
     @Override
     public LlmResponse complete(LlmRequest request) {
-        ConverseRequest converse = ConverseRequest.builder()
+        ConverseRequest.Builder converse = ConverseRequest.builder()
                 .modelId(modelId)
                 .system(SystemContentBlock.fromText(request.systemPrompt()))
                 .messages(Message.builder()
@@ -115,20 +166,21 @@ public final class BedrockConverseClient implements LlmClient {
                         .maxTokens(request.maxTokens())
                         .temperature((float) request.temperature())
                         .build())
-                .toolConfig(ToolConfiguration.builder()
-                        .tools(Tool.fromToolSpec(ToolSpecification.builder()
-                                .name(LlmRequest.SCHEMA_NAME)
-                                .description("Record the answer. Always call this tool exactly once.")
-                                .inputSchema(ToolInputSchema.fromJson(JsonDocuments.fromJson(request.jsonSchema())))
-                                .build()))
-                        .toolChoice(ToolChoice.fromTool(SpecificToolChoice.builder()
-                                .name(LlmRequest.SCHEMA_NAME).build()))
-                        .build())
-                .additionalModelRequestFields(greedy ? NOVA_GREEDY : null)
-                .build();
+                .additionalModelRequestFields(greedy ? NOVA_GREEDY : null);
+        if (tool) {
+            converse.toolConfig(ToolConfiguration.builder()
+                    .tools(Tool.fromToolSpec(ToolSpecification.builder()
+                            .name(LlmRequest.SCHEMA_NAME)
+                            .description("Record the answer. Always call this tool exactly once.")
+                            .inputSchema(ToolInputSchema.fromJson(JsonDocuments.fromJson(request.jsonSchema())))
+                            .build()))
+                    .toolChoice(ToolChoice.fromTool(SpecificToolChoice.builder()
+                            .name(LlmRequest.SCHEMA_NAME).build()))
+                    .build());
+        }
         ConverseResponse response;
         try {
-            response = client.converse(converse);
+            response = client.converse(converse.build());
         } catch (SdkException e) {
             throw translate(e);
         }

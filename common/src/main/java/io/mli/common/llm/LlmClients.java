@@ -12,6 +12,7 @@ import java.util.Optional;
  *   BEDROCK_MODEL_ID      model id, inference-profile id or custom-model-deployment ARN (amazon.nova-pro-v1:0)
  *   AWS_DEFAULT_REGION    region (us-east-1)
  *   BEDROCK_ENDPOINT_URL  endpoint override (VPC endpoint, tests)
+ *   BEDROCK_OUTPUT_MODE   auto | tool | text: how the JSON answer is asked for (auto: text for custom models)
  *   OPENAI_BASE_URL       e.g. http://localhost:11434/v1 (required for openai)
  *   OPENAI_MODEL          e.g. qwen2.5:7b-instruct (required for openai)
  *   OPENAI_API_KEY        optional bearer token
@@ -37,7 +38,8 @@ public final class LlmClients {
                     value(env, "BEDROCK_MODEL_ID", BedrockConverseClient.DEFAULT_MODEL),
                     value(env, "AWS_DEFAULT_REGION", value(env, "AWS_REGION", DEFAULT_REGION)),
                     uri(env, "BEDROCK_ENDPOINT_URL"),
-                    settings));
+                    settings)
+                    .withOutputMode(BedrockConverseClient.OutputMode.parse(env.get("BEDROCK_OUTPUT_MODE"))));
             case "openai" -> {
                 URI base = uri(env, "OPENAI_BASE_URL");
                 String model = value(env, "OPENAI_MODEL", null);

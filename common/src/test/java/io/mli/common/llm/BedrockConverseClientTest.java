@@ -112,6 +112,23 @@ class BedrockConverseClientTest {
     }
 
     @Test
+    void customModelDeploymentsAreAskedForJsonTextAsTheyWereFineTuned() {
+        wm.stubFor(post(urlPathMatching("/model/.+/converse")).willReturn(aResponse().withBody("""
+                {"output":{"message":{"role":"assistant","content":[{"text":                "{\\"brand\\":\\"Nivea\\",\\"confidence\\":0.9,\\"evidence\\":\\"Nivea\\"}"}]}},                "stopReason":"end_turn","usage":{"inputTokens":10,"outputTokens":5,"totalTokens":15}}""")));
+        String arn = "arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/abc123xyz";
+        BedrockConverseClient custom = client(arn, LlmSettings.defaults());
+        assertThat(custom.usesTool()).isFalse();
+        assertThat(custom.complete(REQUEST).json())
+                .isEqualTo("{\"brand\":\"Nivea\",\"confidence\":0.9,\"evidence\":\"Nivea\"}");
+        wm.verify(postRequestedFor(urlPathMatching("/model/.+/converse"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("toolConfig"))
+                .withRequestBody(matchingJsonPath("$.system[0].text", equalTo("RULES: find the brand."))));
+        assertThat(custom.withOutputMode(BedrockConverseClient.OutputMode.TOOL).usesTool()).isTrue();
+        assertThat(client("amazon.nova-pro-v1:0", LlmSettings.defaults())
+                .withOutputMode(BedrockConverseClient.OutputMode.TEXT).usesTool()).isFalse();
+    }
+
+    @Test
     void readsATextAnswerWhenTheModelDidNotCallTheTool() {
         wm.stubFor(post(urlPathMatching("/model/.+/converse")).willReturn(aResponse().withBody("""
                 {"output":{"message":{"role":"assistant","content":[{"text":"{\\"brand\\":\\"Sony\\"}"}]}},\

@@ -25,6 +25,11 @@ class LlmClientsTest {
         assertThat(client.id()).isEqualTo("bedrock:us.amazon.nova-pro-v1:0");
         assertThat(LlmClients.fromEnvironment(Map.of("LLM_PROVIDER", "Bedrock")).orElseThrow().id())
                 .isEqualTo("bedrock:amazon.nova-pro-v1:0");
+        var textMode = (BedrockConverseClient) LlmClients.fromEnvironment(Map.of("LLM_PROVIDER", "bedrock",
+                "BEDROCK_OUTPUT_MODE", "text")).orElseThrow();
+        assertThat(textMode.usesTool()).isFalse();
+        assertThatThrownBy(() -> LlmClients.fromEnvironment(Map.of("LLM_PROVIDER", "bedrock",
+                "BEDROCK_OUTPUT_MODE", "xml"))).hasMessageContaining("BEDROCK_OUTPUT_MODE");
     }
 
     @Test
