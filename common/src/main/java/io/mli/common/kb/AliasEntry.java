@@ -3,7 +3,14 @@ package io.mli.common.kb;
 /**
  * One matchable surface form: its matching key, the brand it names, how, and how reliable it has been in the
  * catalog: {@code precision} is the share of catalog titles containing the form whose brand is this brand (1.0 when
- * unseen), which keeps generic words that happen to be brands ({@code Lotus}, {@code Smart}) from winning alone.
+ * unseen), which keeps generic words that happen to be brands ({@code Lotus}, {@code Smart}) from winning alone;
+ * {@code startPrecision} is the same share over the titles that open with the form, where it means much more
+ * ({@code iPhone 15 Pro} is an Apple phone; {@code Case for iPhone} is not an Apple product).
  */
-public record AliasEntry(String key, String surface, String brandId, AliasKind kind, double precision, int seen) {
+public record AliasEntry(String key, String surface, String brandId, AliasKind kind, double precision, int seen,
+                         double startPrecision, int startSeen) {
+
+    public AliasEntry(String key, String surface, String brandId, AliasKind kind, double precision, int seen) {
+        this(key, surface, brandId, kind, precision, seen, precision, seen);
+    }
 }

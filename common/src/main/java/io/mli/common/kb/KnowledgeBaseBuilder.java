@@ -61,7 +61,7 @@ public final class KnowledgeBaseBuilder {
         Map<String, Map<String, Integer>> mined = new HashMap<>(); // brand key -> misspelt key -> count
         Map<String, String> minedSurface = new HashMap<>();
         for (CatalogRow row : rows) {
-            if (!row.hasBrand()) {
+            if (!row.hasBrand() || NonBrands.isPlaceholder(row.brand())) {
                 continue;
             }
             String key = BrandKeys.key(row.brand());
@@ -163,26 +163,32 @@ public final class KnowledgeBaseBuilder {
         List<AliasEntry> provisional = drafts.values().stream()
                 .map(d -> new AliasEntry(d.key(), d.surface(), d.brandId(), d.kind(), 1.0, 0)).toList();
         Gazetteer g = new Gazetteer(provisional);
-        Map<String, int[]> counts = new HashMap<>(); // key\0brand -> {seen, hits}
+        Map<String, int[]> counts = new HashMap<>(); // key\0brand -> {seen, hits, seen at start, hits at start}
         for (CatalogRow row : rows) {
             String rowBrand = row.hasBrand() ? BrandKeys.key(row.brand()) : "";
             java.util.Set<String> seenHere = new java.util.HashSet<>();
+            int firstWord = TitleTokenizer.firstWordStart(TitleTokenizer.tokenize(row.title()));
             for (GazetteerMatch m : g.find(row.title())) {
                 String k = m.alias().key() + "\u0000" + m.alias().brandId();
                 if (seenHere.add(k)) {
-                    int[] c = counts.computeIfAbsent(k, x -> new int[2]);
+                    int[] c = counts.computeIfAbsent(k, x -> new int[4]);
+                    boolean hit = m.alias().brandId().equals(rowBrand);
                     c[0]++;
-                    if (m.alias().brandId().equals(rowBrand)) {
-                        c[1]++;
+                    c[1] += hit ? 1 : 0;
+                    if (m.span().start() <= firstWord) {
+                        c[2]++;
+                        c[3] += hit ? 1 : 0;
                     }
                 }
             }
         }
         List<AliasEntry> out = new ArrayList<>(provisional.size());
         for (AliasEntry a : provisional) {
-            int[] c = counts.getOrDefault(a.key() + "\u0000" + a.brandId(), new int[2]);
+            int[] c = counts.getOrDefault(a.key() + "\u0000" + a.brandId(), new int[4]);
             double precision = (c[1] + 1.0) / (c[0] + 1.0);
-            out.add(new AliasEntry(a.key(), a.surface(), a.brandId(), a.kind(), precision, c[0]));
+            double startPrecision = (c[3] + 1.0) / (c[2] + 1.0);
+            out.add(new AliasEntry(a.key(), a.surface(), a.brandId(), a.kind(), precision, c[0], startPrecision,
+                    c[2]));
         }
         return out;
     }

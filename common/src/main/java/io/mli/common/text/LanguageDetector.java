@@ -51,12 +51,25 @@ public final class LanguageDetector {
         return counts;
     }
 
+    /** An x between a number (or a Thai unit such as ก) and a number: {@code x 12}, {@code 70กX12}. */
     private static boolean isMultiplicationX(String s, int i, int cp) {
         if (cp != 'x' && cp != 'X') {
             return false;
         }
-        boolean before = i == 0 || !Character.isLetter(s.charAt(i - 1));
-        boolean after = i + 1 >= s.length() || !Character.isLetter(s.charAt(i + 1));
-        return before && after;
+        int b = i - 1;
+        while (b >= 0 && s.charAt(b) == ' ') {
+            b--;
+        }
+        int a = i + 1;
+        while (a < s.length() && s.charAt(a) == ' ') {
+            a++;
+        }
+        boolean before = b < 0 || !isLatinLetter(s.charAt(b));
+        boolean after = a >= s.length() || Character.isDigit(s.charAt(a));
+        return before && after && (i + 1 >= s.length() || !isLatinLetter(s.charAt(i + 1)));
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 }

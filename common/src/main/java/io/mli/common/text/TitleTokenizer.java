@@ -60,6 +60,16 @@ public final class TitleTokenizer {
         return tokens;
     }
 
+    /** Where the title's first word outside tags starts (0 when there is none): where a brand usually stands. */
+    public static int firstWordStart(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (!t.inTag() && t.type() != TokenType.PUNCT) {
+                return t.start();
+            }
+        }
+        return 0;
+    }
+
     /** Word segments of the normalised text, with units and trailing pluses glued to their numbers. */
     private static List<int[]> segments(String s) {
         BreakIterator it = (BreakIterator) PROTOTYPE.clone();

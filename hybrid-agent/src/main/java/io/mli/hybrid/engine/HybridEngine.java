@@ -3,23 +3,39 @@ package io.mli.hybrid.engine;
 import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
+import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.Evidence;
 import io.mli.common.domain.InferenceRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The hybrid agent's engine: NER, then retrieval restricted to and checked against NER's candidates, then the LLM
- * when one is configured, stopping as soon as the answer is confident. The three steps are {@link BrandAgent}s:
- * in-process engines in {@code mli}, HTTP clients of the other agents in the service. (First cut.)
+ * The hybrid agent's engine, a sequential pipeline that stops as soon as it is sure: NER first (skipped when the
+ * caller already sends candidates, as the orchestrator does); then retrieval restricted to the NER candidates, which
+ * confirms one of them when the catalog's nearest products carry it; then the LLM, when one is configured, choosing
+ * among the candidates. Without a confirmation it returns NER's best guess, marked as unconfirmed. The steps are
+ * {@link BrandAgent}s: the engines in-process, HTTP clients of the other agents in the service. The answer's detail
+ * names the step that decided ({@code ner}, {@code ner+rag}, {@code llm}, {@code ner_only}), which the orchestrator
+ * calibrates separately.
  */
 public final class HybridEngine implements BrandAgent {
     private final BrandAgent ner;
     private final BrandAgent rag;
     private final BrandAgent llm;
+    private final HybridSettings settings;
 
     /** {@code llm} may be null when no LLM is configured. */
     public HybridEngine(BrandAgent ner, BrandAgent rag, BrandAgent llm) {
+        this(ner, rag, llm, HybridSettings.defaults());
+    }
+
+    public HybridEngine(BrandAgent ner, BrandAgent rag, BrandAgent llm, HybridSettings settings) {
         this.ner = ner;
         this.rag = rag;
         this.llm = llm;
+        this.settings = settings;
     }
 
     @Override
@@ -29,13 +45,82 @@ public final class HybridEngine implements BrandAgent {
 
     @Override
     public AgentAnswer infer(InferenceRequest request) {
-        AgentAnswer n = ner.infer(request);
-        if (n.status() == AgentStatus.OK) {
-            return new AgentAnswer(name(), n.status(), n.brand(), n.alternatives(), n.category(), "ner", 0,
-                    java.util.Map.of());
+        Map<String, Object> steps = new LinkedHashMap<>();
+        List<BrandGuess> candidates = request.candidates();
+        BrandGuess nerBest = null;
+        if (candidates.isEmpty()) {
+            AgentAnswer n = ner.infer(request);
+            steps.put("ner", n.status().wire());
+            nerBest = n.brand();
+            candidates = new ArrayList<>();
+            if (n.brand() != null) {
+                candidates.add(n.brand());
+                if (n.brand().score() >= settings.nerSure() && "known_start".equals(n.detail())) {
+                    return answer(n.brand(), "ner", candidates, steps);
+                }
+            }
+            candidates.addAll(n.alternatives());
+        } else {
+            steps.put("ner", "from caller");
+            nerBest = candidates.getFirst();
         }
-        AgentAnswer r = rag.infer(request.withCandidates(n.alternatives()));
-        return new AgentAnswer(name(), r.status(), r.brand(), r.alternatives(), r.category(), "rag", 0,
-                java.util.Map.of());
+        if (candidates.isEmpty()) {
+            return AgentAnswer.abstained(name(), List.of(), null, "no brand candidates in the title")
+                    .withUsage(steps);
+        }
+        BrandGuess confirmed = confirmByRetrieval(request, candidates, steps);
+        if (confirmed != null) {
+            return answer(confirmed, "ner+rag", candidates, steps);
+        }
+        if (llm != null && llm.unavailableReason() == null) {
+            AgentAnswer l = llm.infer(request.withCandidates(candidates));
+            steps.put("llm", l.status().wire());
+            if (l.status() == AgentStatus.OK) {
+                AgentAnswer a = answer(l.brand(), "llm", candidates, steps);
+                return a.withUsage(merge(steps, l.usage()));
+            }
+        }
+        BrandGuess best = nerBest != null ? nerBest : candidates.getFirst();
+        return answer(best, "ner_only", candidates, steps);
+    }
+
+    /** The candidate the restricted vote supports, with its score raised by the support, or null. */
+    private BrandGuess confirmByRetrieval(InferenceRequest request, List<BrandGuess> candidates,
+                                         Map<String, Object> steps) {
+        boolean anyKnown = candidates.stream().anyMatch(c -> c.id() != null);
+        if (!anyKnown || rag.unavailableReason() != null) {
+            steps.put("rag", anyKnown ? "unavailable" : "skipped: no known candidate");
+            return null;
+        }
+        AgentAnswer r = rag.infer(request.withCandidates(candidates));
+        steps.put("rag", r.status().wire());
+        if (r.status() != AgentStatus.OK) {
+            return null;
+        }
+        double share = r.brand().evidence().isEmpty() ? 0 : r.brand().evidence().getFirst().score();
+        if (share < settings.ragShare()) {
+            return null;
+        }
+        for (BrandGuess c : candidates) {
+            if (c.sameBrand(r.brand())) {
+                List<Evidence> ev = new ArrayList<>(c.evidence());
+                ev.addAll(r.brand().evidence());
+                double score = 1 - (1 - c.score()) * (1 - 0.5 * share);
+                return new BrandGuess(c.id(), c.name(), c.aliases(), score, ev);
+            }
+        }
+        return null;
+    }
+
+    private AgentAnswer answer(BrandGuess brand, String decidedBy, List<BrandGuess> candidates,
+                               Map<String, Object> steps) {
+        List<BrandGuess> alternatives = candidates.stream().filter(c -> !c.sameBrand(brand)).limit(3).toList();
+        return new AgentAnswer(name(), AgentStatus.OK, brand, alternatives, null, decidedBy, 0, steps);
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> m = new LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
     }
 }

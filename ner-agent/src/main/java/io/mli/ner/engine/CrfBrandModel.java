@@ -116,9 +116,11 @@ public final class CrfBrandModel {
         double[] variant = new double[tokens.size()];
         double[] category = new double[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
-            brand[i] = tree.prob(i, Labels.BRAND);
-            variant[i] = tree.prob(i, Labels.VARIANT);
-            category[i] = tree.prob(i, Labels.CATEGORY);
+            // A label the training data never used has no index: its probability is 0.
+            edu.stanford.nlp.stats.Counter<String> p = tree.probs(i);
+            brand[i] = p.getCount(Labels.BRAND);
+            variant[i] = p.getCount(Labels.VARIANT);
+            category[i] = p.getCount(Labels.CATEGORY);
         }
         return new Marginals(brand, variant, category);
     }

@@ -34,11 +34,13 @@ public final class NerEngine implements BrandAgent {
     private final CrfBrandModel crf;
     private final BrandResolver resolver;
     private final NerScorer scorer = new NerScorer();
+    private final io.mli.common.kb.TransliterationIndex transliterations;
 
     public NerEngine(KnowledgeBase kb, CrfBrandModel crf) {
         this.kb = kb;
         this.crf = crf;
         this.resolver = new BrandResolver(kb);
+        this.transliterations = new io.mli.common.kb.TransliterationIndex(kb);
     }
 
     /**
@@ -98,19 +100,22 @@ public final class NerEngine implements BrandAgent {
         List<Token> tokens = TitleTokenizer.tokenize(nt);
         List<GazetteerMatch> matches = kb.gazetteer().find(title);
         List<Candidate> out = new ArrayList<>();
-        int firstWordStart = firstWordStart(tokens);
+        int firstWordStart = TitleTokenizer.firstWordStart(tokens);
         for (GazetteerMatch m : matches) {
             Brand b = kb.byId(m.alias().brandId()).orElseThrow();
-            boolean atStart = m.span().start() <= firstWordStart;
+            // Thai titles put product words before the brand (ครีม, น้ำ): a Thai spelling counts as at the start.
+            boolean thai = hasThai(m.span().text());
+            boolean atStart = thai || m.span().start() <= firstWordStart;
             double s = scorer.gazetteer(m, atStart, matches);
             String source = m.alias().kind() == AliasKind.PRODUCT_LINE ? "product_line" : "gazetteer";
-            String kind = m.alias().kind() == AliasKind.PRODUCT_LINE ? "line" : atStart ? "known_start" : "known_mid";
+            String kind = m.alias().kind() == AliasKind.PRODUCT_LINE ? "line" : thai ? "known_thai"
+                    : atStart ? "known_start" : "known_mid";
             out.add(new Candidate(b, b.name(), m.span(), s, source, m.alias().surface(), kind));
         }
         if (crf != null) {
             CrfBrandModel.Marginals marg = crf.tag(tokens);
             for (CrfSpan span : CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary())) {
-                if (hasThai(span.span().text())) {
+                if (hasThai(span.span().text()) || io.mli.common.kb.NonBrands.isPlaceholder(span.span().text())) {
                     continue; // the catalog taught the CRF no Thai: its Thai spans are guesses
                 }
                 BrandResolver.Resolution r = resolver.resolve(span.span().text());
@@ -127,6 +132,9 @@ public final class NerEngine implements BrandAgent {
             }
         }
         for (Span marked : BrandMarkers.find(title)) {
+            if (io.mli.common.kb.NonBrands.isPlaceholder(marked.text())) {
+                continue;
+            }
             BrandResolver.Resolution r = resolver.resolve(marked.text());
             double s = r.brand() != null ? 0.9 : 0.75;
             out.add(r.brand() != null
@@ -134,7 +142,34 @@ public final class NerEngine implements BrandAgent {
                     "marker_known")
                     : new Candidate(null, marked.text(), marked, s, "marker", marked.text(), "marker_new"));
         }
+        if (hasThai(title) && out.stream().noneMatch(c -> c.score() >= 0.8)) {
+            out.addAll(transliterated(title, tokens));
+        }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return out;
+    }
+
+    /** Known Latin brands spelt in Thai in a way the knowledge base has not seen ({@code ยูเซอริน} → Eucerin). */
+    private List<Candidate> transliterated(String title, List<Token> tokens) {
+        List<Candidate> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).type() != io.mli.common.text.TokenType.THAI) {
+                continue;
+            }
+            for (int j = i; j < Math.min(tokens.size(), i + 3); j++) {
+                Token last = tokens.get(j);
+                if (last.type() != io.mli.common.text.TokenType.THAI || (j > i && last.spaceBefore())) {
+                    break;
+                }
+                Span span = Span.of(title, tokens.get(i).start(), last.end());
+                List<String> ids = transliterations.match(span.text());
+                if (ids.size() == 1) {
+                    Brand b = kb.byId(ids.getFirst()).orElseThrow();
+                    double s = 0.55 + 0.05 * Math.min(4, j - i + 1);
+                    out.add(new Candidate(b, b.name(), span, s, "transliteration", span.text(), "translit"));
+                }
+            }
+        }
         return out;
     }
 
@@ -157,15 +192,6 @@ public final class NerEngine implements BrandAgent {
                     m == null ? 0 : m.variant()[i], m == null ? 0 : m.category()[i]));
         }
         return out;
-    }
-
-    private static int firstWordStart(List<Token> tokens) {
-        for (Token t : tokens) {
-            if (!t.inTag() && t.type() != io.mli.common.text.TokenType.PUNCT) {
-                return t.start();
-            }
-        }
-        return 0;
     }
 
     /** One recognised brand: known ({@code brand} not null) or new, where it stands, and how sure. */

@@ -12,7 +12,10 @@ import java.util.List;
 final class NerScorer {
 
     double gazetteer(GazetteerMatch m, boolean atStart, List<GazetteerMatch> all) {
-        double p = m.alias().seen() == 0 ? 0.85 : m.alias().precision();
+        // How often this form, where it stands here, named this brand in the catalog (unseen forms: a prior).
+        int seen = atStart ? m.alias().startSeen() : m.alias().seen() - m.alias().startSeen();
+        double p = seen == 0 ? (m.alias().seen() == 0 ? 0.85 : m.alias().precision())
+                : atStart ? m.alias().startPrecision() : midPrecision(m);
         double s = atStart ? 0.55 + 0.4 * p : 0.3 + 0.45 * p;
         if (m.alias().kind() == AliasKind.PRODUCT_LINE) {
             s -= 0.1;
@@ -26,6 +29,13 @@ final class NerScorer {
             }
         }
         return clamp(s);
+    }
+
+    private static double midPrecision(GazetteerMatch m) {
+        double hits = m.alias().precision() * (m.alias().seen() + 1) - 1;
+        double startHits = m.alias().startPrecision() * (m.alias().startSeen() + 1) - 1;
+        int midSeen = m.alias().seen() - m.alias().startSeen();
+        return (Math.max(0, hits - startHits) + 1.0) / (midSeen + 1.0);
     }
 
     double crf(CrfSpan span, BrandResolver.Resolution r, boolean atStart, List<GazetteerMatch> all) {

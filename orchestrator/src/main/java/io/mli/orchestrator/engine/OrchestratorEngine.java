@@ -81,15 +81,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                 }
             } else {
                 listener.escalated();
-                // The hybrid agent gets what NER and retrieval proposed, so it need not find them again.
-                List<BrandGuess> proposed = new ArrayList<>();
-                for (AgentAnswer a : answers) {
-                    if (a.brand() != null) {
-                        proposed.add(a.brand());
-                    }
-                    proposed.addAll(a.alternatives());
-                }
-                answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposed)));
+                answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals(answers))));
             }
         }
         List<Aggregator.Option> options = aggregator.options(answers);
@@ -120,6 +112,23 @@ public final class OrchestratorEngine implements AutoCloseable {
                 method, mode, brand, abstain, alternatives, category, agreed, spans, answers, ms);
         listener.answered(result);
         return result;
+    }
+
+    /**
+     * What the agents proposed, NER's first: the hybrid agent gets these as candidates, so it need not find them
+     * again.
+     */
+    public static List<BrandGuess> proposals(List<AgentAnswer> answers) {
+        List<BrandGuess> proposed = new ArrayList<>();
+        for (AgentAnswer a : answers) {
+            for (BrandGuess g : a.brand() != null ? java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                    a.brand()), a.alternatives().stream()).toList() : a.alternatives()) {
+                if (proposed.stream().noneMatch(p -> p.sameBrand(g))) {
+                    proposed.add(g);
+                }
+            }
+        }
+        return proposed;
     }
 
     /** The category from the first agent that voted one (retrieval, then the others). */

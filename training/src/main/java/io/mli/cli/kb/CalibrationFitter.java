@@ -13,6 +13,8 @@ import io.mli.ner.engine.NerEngine;
 import io.mli.ner.engine.NerTrainer;
 import io.mli.orchestrator.engine.Aggregator;
 import io.mli.orchestrator.engine.Calibration;
+import io.mli.orchestrator.engine.OrchestratorEngine;
+import io.mli.hybrid.engine.HybridEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,7 @@ public final class CalibrationFitter {
         KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(train).starter(starter).build();
         NerEngine ner = new NerEngine(kb, NerTrainer.quick().train(train, kb).model());
         BrandAgent rag = ragFactory == null ? null : ragFactory.apply(kb, train);
+        HybridEngine hybrid = new HybridEngine(ner, rag != null ? rag : new Absent("rag"), null);
         List<Probe> probes = new ArrayList<>();
         for (CatalogRow r : heldOut) {
             probes.add(new Probe(r.title(), r.brand()));
@@ -78,7 +81,9 @@ public final class CalibrationFitter {
             if (rag != null) {
                 answers.add(rag.infer(req));
             }
-            for (Aggregator.Option o : identity.options(answers)) {
+            List<AgentAnswer> withHybrid = new ArrayList<>(answers);
+            withHybrid.add(hybrid.infer(req.withCandidates(OrchestratorEngine.proposals(answers))));
+            for (Aggregator.Option o : identity.options(withHybrid)) {
                 boolean right = p.brand() != null && (BrandKeys.same(p.brand(), o.brand().name())
                         || o.brand().aliases().stream().anyMatch(a -> BrandKeys.same(p.brand(), a)));
                 samples.add(new Calibration.Sample(o.kind(), o.raw(), right));
@@ -89,6 +94,19 @@ public final class CalibrationFitter {
         facts.put("heldOutRows", heldOut.size());
         facts.put("probes", probes.size());
         return Calibration.fit(samples, facts);
+    }
+
+    /** An agent that is not there. */
+    private record Absent(String name) implements BrandAgent {
+        @Override
+        public AgentAnswer infer(InferenceRequest request) {
+            return AgentAnswer.failed(name, io.mli.common.domain.AgentStatus.UNAVAILABLE, "not configured");
+        }
+
+        @Override
+        public String unavailableReason() {
+            return "not configured";
+        }
     }
 
     /** The title with the row's brand cut out, or null when the brand cannot be found or would remain. */

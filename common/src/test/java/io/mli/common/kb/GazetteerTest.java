@@ -1,0 +1,56 @@
+package io.mli.common.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mli.common.text.BrandKeys;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GazetteerTest {
+    private static AliasEntry alias(String surface, String brand) {
+        return new AliasEntry(BrandKeys.key(surface), surface, brand, AliasKind.NAME, 1.0, 0);
+    }
+
+    private final Gazetteer gazetteer = new Gazetteer(List.of(alias("DR ALTHEA", "dralthea"),
+            alias("CP", "cp"), alias("Clear Nose", "clearnose"), alias("เคลียร์โนส", "clearnose"),
+            alias("Lays", "lays"), alias("Mae Ploy", "maeploy"), alias("Mae", "mae")));
+
+    @Test
+    void matchesAcrossPunctuationSpacingAndCase() {
+        List<GazetteerMatch> m = gazetteer.find("Dr.Althea Cream 50ml");
+        assertThat(m).extracting(x -> x.alias().brandId()).containsExactly("dralthea");
+        assertThat(m.getFirst().span().text()).isEqualTo("Dr.Althea");
+    }
+
+    @Test
+    void neverMatchesInsideALatinWord() {
+        assertThat(gazetteer.find("Intel CPU i5")).isEmpty();
+        assertThat(gazetteer.find("CP Chicken Nuggets")).hasSize(1);
+    }
+
+    @Test
+    void matchesThaiInsideRunsOfThaiText() {
+        String title = "[โปรแรง]กันแดดเคลียร์โนส Clear Nose UV";
+        List<GazetteerMatch> m = gazetteer.find(title);
+        assertThat(m).extracting(x -> x.span().text()).containsExactly("เคลียร์โนส", "Clear Nose");
+        assertThat(m.getFirst().span().start()).isEqualTo(title.indexOf("เคลียร์โนส"));
+    }
+
+    @Test
+    void findsOverlappingFormsLongestFirst() {
+        List<GazetteerMatch> m = gazetteer.find("Mae Ploy Red Curry Paste");
+        assertThat(m).extracting(x -> x.alias().brandId()).containsExactly("maeploy", "mae");
+    }
+
+    @Test
+    void locatesAKeyAtWordEdges() {
+        assertThat(Gazetteer.locate("Nivea Soft 50ml", "nivea").text()).isEqualTo("Nivea");
+        assertThat(Gazetteer.locate("Niveasoft", "nivea")).isNull();
+    }
+
+    @Test
+    void rejectsKeysTooShortToMatchReliably() {
+        Gazetteer g = new Gazetteer(List.of(alias("A", "a"), alias("นม", "milk"), alias("123", "n")));
+        assertThat(g.size()).isZero();
+    }
+}

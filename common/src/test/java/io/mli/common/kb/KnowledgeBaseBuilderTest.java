@@ -1,0 +1,107 @@
+package io.mli.common.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mli.common.io.CatalogRow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeBaseBuilderTest {
+
+    static List<CatalogRow> catalog() {
+        List<CatalogRow> rows = new ArrayList<>();
+        String[][] data = {
+            {"Corniche Mega Marshmallows 300g.", "CORNICHE", "Snacks /// Candy"},
+            {"Corniche Mini Marshmallows 150g.", "CORNICHE", "Snacks /// Candy"},
+            {"Cornich Strawberry Marshmallows 300g.", "CORNICHE", "Snacks /// Candy"},
+            {"Nivea Soft Cream 50ml.", "NIVEA", "Beauty /// Body Care"},
+            {"Nivea Men Deep Rollon 50ml.", "NIVEA", "Beauty /// Deodorants"},
+            {"Lotus Fresh Milk 1L", "LOTUS", "Dairy /// Milk"},
+            {"Biscoff Lotus Caramel Biscuits 250g.", "BISCOFF", "Snacks /// Biscuits"},
+            {"Biscoff Lotus Spread 400g.", "BISCOFF", "Snacks /// Spreads"},
+            {"Samsung Galaxy A15 128GB", "Samsung", "Electronics"},
+            {"Generic USB Cable 1m", "Generic", "Electronics"},
+        };
+        long line = 1;
+        for (String[] d : data) {
+            rows.add(new CatalogRow(line++, d[0], d[1], d[2], Map.of("title", d[0], "brand", d[1])));
+        }
+        return rows;
+    }
+
+    @Test
+    void oneBrandPerKeyWithTheCatalogsOwnName() {
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build();
+        assertThat(kb.byName("Corniche")).get().extracting(Brand::name).isEqualTo("CORNICHE");
+        assertThat(kb.byId("nivea")).get().satisfies(b -> {
+            assertThat(b.aliases()).contains("Nivea");
+            assertThat(b.products()).isEqualTo(2);
+            assertThat(b.categories()).contains("Beauty /// Body Care");
+        });
+    }
+
+    @Test
+    void minesMisspellingsFromTitles() {
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build();
+        assertThat(kb.byName("Cornich")).get().extracting(Brand::id).isEqualTo("corniche");
+        assertThat(kb.gazetteer().find("Cornich Choco 100g")).extracting(m -> m.alias().brandId())
+                .containsExactly("corniche");
+    }
+
+    @Test
+    void measuresHowReliableEachFormIs() {
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build();
+        AliasEntry lotus = kb.aliases("lotus").getFirst();
+        // "Lotus" names LOTUS in one title of three that contain it.
+        assertThat(lotus.seen()).isEqualTo(3);
+        assertThat(lotus.precision()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(lotus.startSeen()).isEqualTo(1);
+        assertThat(lotus.startPrecision()).isEqualTo(1.0);
+    }
+
+    @Test
+    void placeholderBrandsAreNotBrands() {
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build();
+        assertThat(kb.byName("Generic")).isEmpty();
+    }
+
+    @Test
+    void mergesTheStarterWithTheCatalogWinning() {
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(true).build();
+        Brand samsung = kb.byId("samsung").orElseThrow();
+        assertThat(samsung.name()).isEqualTo("Samsung");
+        assertThat(samsung.source()).isEqualTo("catalog+starter");
+        assertThat(samsung.productLines()).contains("Galaxy");
+        assertThat(kb.byName("ซัมซุง")).get().extracting(Brand::id).isEqualTo("samsung");
+        assertThat(kb.byName("Eucerin")).isPresent();
+    }
+
+    @Test
+    void savesAndLoadsWithItsVersion(@TempDir Path dir) throws IOException {
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build();
+        KnowledgeBaseStore.save(kb, dir);
+        KnowledgeBase back = KnowledgeBaseStore.load(dir);
+        assertThat(back.version()).isEqualTo(kb.version()).startsWith("kb-");
+        assertThat(back.size()).isEqualTo(kb.size());
+        assertThat(back.allAliases()).containsExactlyInAnyOrderElementsOf(kb.allAliases());
+    }
+
+    @Test
+    void sameCatalogSameVersion() {
+        String a = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build().version();
+        String b = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build().version();
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void loadingAMissingKnowledgeBaseSaysHowToBuildOne(@TempDir Path dir) {
+        assertThatThrownBy(() -> KnowledgeBaseStore.load(dir.resolve("nope")))
+                .isInstanceOf(IOException.class).hasMessageContaining("mli kb build");
+    }
+}

@@ -1,0 +1,39 @@
+package io.mli.common.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    @Test
+    void foldsCaseAndWidthWithNfkc() {
+        assertThat(TextNormalizer.normalizeText("ＬＡＹ'Ｓ Classic")).isEqualTo("lay's classic");
+    }
+
+    @Test
+    void mapsThaiDigitsToAscii() {
+        assertThat(TextNormalizer.normalizeText("ขนาด ๑๒๐ มล.")).isEqualTo("ขนาด 120 มล.");
+    }
+
+    @Test
+    void dropsZeroWidthAndControlCharactersAndCollapsesSpaces() {
+        assertThat(TextNormalizer.normalizeText("  Nivea\u200b\u200d  Soft\u0007\tCream ")).isEqualTo("nivea soft cream");
+    }
+
+    @Test
+    void bothSaraAmSpellingsNormaliseAlike() {
+        assertThat(TextNormalizer.normalizeText("น้ำตาล")).isEqualTo(TextNormalizer.normalizeText("น้ําตาล"));
+    }
+
+    @Test
+    void offsetsPointBackIntoTheOriginal() {
+        String title = "\u200bＥucerin  Lotion";
+        NormalizedText nt = TextNormalizer.normalize(title);
+        int start = nt.text().indexOf("lotion");
+        int end = start + "lotion".length();
+        assertThat(title.substring(nt.originStart(start), nt.originEnd(end))).isEqualTo("Lotion");
+        int e0 = nt.text().indexOf("eucerin");
+        assertThat(title.substring(nt.originStart(e0), nt.originEnd(e0 + 7))).isEqualTo("Ｅucerin");
+    }
+}

@@ -1,0 +1,54 @@
+package io.mli.common.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TitleTokenizerTest {
+
+    @Test
+    void everyTokenCarriesItsOffsetsInTheOriginalTitle() {
+        String title = "[โปรแรง]กันแดดเคลียร์โนส Clear Nose UV Sun Serum SPF50+PA++++ 80ml 1ชิ้น(CUV)";
+        List<Token> tokens = TitleTokenizer.tokenize(title);
+        assertThat(tokens).isNotEmpty();
+        for (Token t : tokens) {
+            assertThat(title.substring(t.start(), t.end())).isEqualTo(t.text());
+        }
+    }
+
+    @Test
+    void segmentsThaiWithoutSpaces() {
+        List<Token> tokens = TitleTokenizer.tokenize("น้ำตาลทรายขาว");
+        assertThat(tokens).hasSizeGreaterThan(1).allMatch(t -> t.type() == TokenType.THAI);
+        assertThat(String.join("", tokens.stream().map(Token::text).toList())).isEqualTo("น้ำตาลทรายขาว");
+    }
+
+    @Test
+    void keepsNumbersWithTheirUnits() {
+        assertThat(texts("Lotion 250ml")).contains("250ml");
+        assertThat(texts("ทีวี 16นิ้ว")).contains("16นิ้ว");
+        assertThat(texts("Serum SPF50+ 2.5 g")).contains("SPF50+", "2.5");
+        assertThat(TitleTokenizer.tokenize("Lotion 250ml").get(1).type()).isEqualTo(TokenType.MEASURE);
+    }
+
+    @Test
+    void marksPromotionTags() {
+        List<Token> tokens = TitleTokenizer.tokenize("[โปรแรง] Sandisk Ultra #Garansi Resmi#");
+        assertThat(tokens.stream().filter(Token::inTag).map(Token::text)).contains("โปร", "แรง", "Garansi", "Resmi");
+        assertThat(tokens.stream().filter(t -> !t.inTag()).map(Token::text)).contains("Sandisk", "Ultra");
+        assertThat(TitleTokenizer.firstWordStart(tokens)).isEqualTo("[โปรแรง] ".length());
+    }
+
+    @Test
+    void tellsCodesFromWords() {
+        List<Token> tokens = TitleTokenizer.tokenize("Sandisk CZ48 32GB");
+        assertThat(tokens.get(0).type()).isEqualTo(TokenType.LATIN);
+        assertThat(tokens.get(1).type()).isEqualTo(TokenType.CODE);
+        assertThat(tokens.get(2).type()).isEqualTo(TokenType.MEASURE);
+    }
+
+    private static List<String> texts(String title) {
+        return TitleTokenizer.tokenize(title).stream().map(Token::text).toList();
+    }
+}

@@ -1,0 +1,96 @@
+package io.mli.ner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.AgentStatus;
+import io.mli.common.domain.InferenceRequest;
+import io.mli.common.io.CatalogRow;
+import io.mli.common.kb.KbLayout;
+import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.kb.KnowledgeBaseBuilder;
+import io.mli.common.kb.KnowledgeBaseStore;
+import io.mli.common.kb.StarterKnowledgeBase;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NerEngineTest {
+    static KnowledgeBase kb;
+    static NerTrainer.Trained trained;
+
+    @BeforeAll
+    static void train() {
+        List<CatalogRow> rows = SmallCatalog.rows();
+        kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        trained = new NerTrainer(60, 10).train(rows, kb);
+    }
+
+    @Test
+    void distantSupervisionLabelsTheBrandVariantsAndCategoryWords() {
+        // "Red" is a colour, so a variant; "Curry Paste" are words of the category path.
+        CatalogRow row = new CatalogRow(1, "Mae Ploy Red Curry Paste 50g.", "MAE PLOY", "Pantry /// Curry Paste",
+                java.util.Map.of());
+        DistantSupervision.Example e = DistantSupervision.label(row,
+                io.mli.common.text.TitleTokenizer.tokenize(row.title()), kb);
+        assertThat(e).isNotNull();
+        assertThat(e.labels()).containsExactly("BRAND", "BRAND", "VARIANT", "CATEGORY", "CATEGORY", "VARIANT", "O");
+        assertThat(DistantSupervision.withoutBrand(e).labels()).doesNotContain("BRAND");
+    }
+
+    @Test
+    void trainingReportsWhatItLearnedFrom() {
+        assertThat(trained.report().examples()).isGreaterThan(SmallCatalog.rows().size());
+        assertThat(trained.report().skipped()).isZero();
+    }
+
+    @Test
+    void findsAKnownBrandWithItsSpan() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        String title = "Kikkoman Teriyaki Marinade 250ml.";
+        AgentAnswer a = ner.infer(InferenceRequest.of(title));
+        assertThat(a.status()).isEqualTo(AgentStatus.OK);
+        assertThat(a.brand().id()).isEqualTo("kikkoman");
+        assertThat(a.brand().evidence().getFirst().span().start()).isZero();
+        assertThat(a.brand().evidence().getFirst().span().end()).isEqualTo("Kikkoman".length());
+        assertThat(a.detail()).isEqualTo("known_start");
+    }
+
+    @Test
+    void findsABrandTheCatalogNeverSawFromWhereItStands() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        AgentAnswer a = ner.infer(InferenceRequest.of("Zabrowski Tomato Ketchup 300g."));
+        assertThat(a.status()).isEqualTo(AgentStatus.OK);
+        assertThat(a.brand().id()).isNull();
+        assertThat(a.brand().name()).isEqualTo("Zabrowski");
+        assertThat(a.detail()).isEqualTo("new");
+    }
+
+    @Test
+    void productLinesAndThaiSpellingsFromTheStarter() {
+        NerEngine ner = NerEngine.open(StarterKnowledgeBase.get(), null);
+        assertThat(ner.infer(InferenceRequest.of("iPhone 15 Pro Max สีดำ")).brand().name()).isEqualTo("Apple");
+        assertThat(ner.infer(InferenceRequest.of("ครีมยูเซอรินสูตรใหม่")).brand().name()).isEqualTo("Eucerin");
+        assertThat(ner.infer(InferenceRequest.of("Generic USB Cable")).status()).isEqualTo(AgentStatus.ABSTAINED);
+    }
+
+    @Test
+    void aBrandMarkerNamesABrandInThai() {
+        NerEngine ner = NerEngine.open(StarterKnowledgeBase.get(), null);
+        AgentAnswer a = ner.infer(InferenceRequest.of("น้ำตาลมะพร้าว ตราอินทรีย์สควีซ"));
+        assertThat(a.brand().name()).isEqualTo("อินทรีย์สควีซ");
+        assertThat(a.detail()).isEqualTo("marker_new");
+    }
+
+    @Test
+    void theModelSurvivesASaveAndLoad(@TempDir Path dir) throws Exception {
+        KnowledgeBaseStore.save(kb, dir);
+        trained.model().save(new KbLayout(dir).nerDir());
+        NerEngine reopened = NerEngine.open(KnowledgeBaseStore.load(dir), dir);
+        assertThat(reopened.hasCrf()).isTrue();
+        assertThat(reopened.infer(InferenceRequest.of("Zabrowski Tomato Ketchup 300g.")).brand().name())
+                .isEqualTo("Zabrowski");
+    }
+}
