@@ -58,6 +58,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -344,7 +345,8 @@ public final class LuceneVectorStore implements VectorStore {
             if (request.mode() != SearchRequest.Mode.VECTOR) {
                 Query text = textQuery(request.text(), filter);
                 if (text != null) {
-                    textDocs = docs(searcher.search(text, depth), bm25);
+                    // Total-hits threshold = depth: lets BM25 skip (MaxScore) instead of counting 1,000 hits first.
+                    textDocs = docs(searcher.search(text, new TopScoreDocCollectorManager(depth, depth)), bm25);
                 }
             }
             return hits(searcher, request, query, vectorDocs, textDocs, bm25);
@@ -355,9 +357,10 @@ public final class LuceneVectorStore implements VectorStore {
         if (request.vector() != null) {
             return Vectors.checkedUnit(request.vector(), dimension, embedderId);
         }
-        if (request.mode() == SearchRequest.Mode.TEXT || request.text() == null) {
+        if (request.text() == null) {
             return null;
         }
+        // Also in TEXT mode: the hits' similarity is worth the few microseconds of embedding.
         return embedder.embed(request.text());
     }
 
@@ -420,12 +423,18 @@ public final class LuceneVectorStore implements VectorStore {
         if (values == null) {
             return Double.NaN;
         }
-        KnnVectorValues.DocIndexIterator it = values.iterator();
         int local = doc - leaf.docBase;
-        if (it.advance(local) != local) {
-            return Double.NaN;
+        int ord;
+        if (values.size() == leaf.reader().maxDoc()) {
+            ord = local; // every document has a vector (always so here): ordinals are document numbers
+        } else {
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            if (it.advance(local) != local) {
+                return Double.NaN;
+            }
+            ord = it.index();
         }
-        return VectorUtil.dotProduct(query, values.vectorValue(it.index()));
+        return VectorUtil.dotProduct(query, values.vectorValue(ord));
     }
 
     /** The filters as one query (null when there are none); used as KNN pre-filter and as a BM25 filter clause. */
