@@ -136,7 +136,8 @@ public final class NerEngine implements BrandAgent {
                 continue;
             }
             BrandResolver.Resolution r = resolver.resolve(marked.text());
-            double s = r.brand() != null ? 0.9 : 0.75;
+            // "ตรา X" is the seller saying outright which brand it is.
+            double s = r.brand() != null ? 0.95 : 0.9;
             out.add(r.brand() != null
                     ? new Candidate(r.brand(), r.brand().name(), marked, s, "marker+" + r.how(), marked.text(),
                     "marker_known")
