@@ -63,10 +63,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail p && request instanceof ServletWebRequest swr) {
+        // The framework builds the body itself when none is given, so decorate whatever comes out.
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail p
+                && request instanceof ServletWebRequest swr) {
             Problems.decorate(p, swr.getRequest());
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     private static String firstLine(String s) {
