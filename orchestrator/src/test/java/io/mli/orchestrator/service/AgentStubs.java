@@ -24,14 +24,32 @@ final class AgentStubs implements AutoCloseable {
     static final BrandGuess NIVEA = new BrandGuess("nivea", "Nivea", List.of("Nivea"), 0.7, List.of());
 
     final Map<String, WireMockServer> servers = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     AgentStubs() {
         for (String name : List.of("ner", "rag", "llm", "hybrid")) {
             WireMockServer s = new WireMockServer(options().dynamicPort());
             s.start();
             servers.put(name, s);
+            ports.put(name, s.port());
         }
         healthy();
+    }
+
+    /** Stops an agent's server: calls to it are then refused, like a stopped service. */
+    void stop(String name) {
+        servers.get(name).stop();
+    }
+
+    /** Starts a stopped agent's server again on the same port, healthy. */
+    void restart(String name) {
+        WireMockServer old = servers.get(name);
+        if (old.isRunning()) {
+            return;
+        }
+        WireMockServer s = new WireMockServer(options().port(ports.get(name)));
+        s.start();
+        servers.put(name, s);
     }
 
     WireMockServer server(String name) {
@@ -41,12 +59,13 @@ final class AgentStubs implements AutoCloseable {
     /** Properties pointing an orchestrator at the stubs. */
     String[] urls() {
         return servers.entrySet().stream()
-                .map(e -> "mli.agents." + e.getKey() + ".url=" + e.getValue().baseUrl())
+                .map(e -> "mli.agents." + e.getKey() + ".url=http://localhost:" + ports.get(e.getKey()))
                 .toArray(String[]::new);
     }
 
     /** NER and RAG agree on Eucerin, hybrid too; the LLM has no provider (503). */
     void healthy() {
+        servers.keySet().forEach(this::restart);
         servers.forEach((name, s) -> {
             s.resetAll();
             s.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(200)
