@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /inference/batch}: up to {@link #MAX_ITEMS} items, each with an optional caller's
- * {@code id} and the same fields as a single request. Top-level {@code language_hint}, {@code method}, {@code mode}
- * and {@code top_k} are defaults for items that do not set their own.
+ * {@code id}, its {@code product_name} and optionally its own {@code language_hint}, {@code method}, {@code mode} and
+ * {@code top_k}. The top-level fields are defaults for items that do not set their own.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchBody(
@@ -24,6 +24,7 @@ public record BatchBody(
     public record Item(
             @JsonProperty("id") String id,
             @JsonProperty("product_name") String productName,
-            @JsonProperty("language_hint") String languageHint) {
+            @JsonProperty("language_hint") String languageHint,
+            @JsonProperty("top_k") Integer topK) {
     }
 }

@@ -13,6 +13,7 @@ class NerWiring {
 
     @Bean
     AgentRuntime nerRuntime(KnowledgeBaseSource kb, CpuLimiter cpu) {
-        return AgentRuntime.overKnowledgeBase("ner", kb, NerEngine::open, cpu);
+        return AgentRuntime.overKnowledgeBase("ner", kb,
+                (k, dir) -> AgentRuntime.warmedUp(NerEngine.open(k, dir)), cpu);
     }
 }

@@ -13,6 +13,7 @@ class RagWiring {
 
     @Bean
     AgentRuntime ragRuntime(KnowledgeBaseSource kb, CpuLimiter cpu) {
-        return AgentRuntime.overKnowledgeBase("rag", kb, RagEngine::open, cpu);
+        return AgentRuntime.overKnowledgeBase("rag", kb,
+                (k, dir) -> AgentRuntime.warmedUp(RagEngine.open(k, dir)), cpu);
     }
 }

@@ -45,6 +45,29 @@ public final class AgentRuntime implements BrandAgent, ServiceReadiness {
         }, cpu);
     }
 
+    /** Titles that exercise English, Thai and mixed paths of an engine before it takes traffic. */
+    static final java.util.List<String> WARM_UP_TITLES = java.util.List.of(
+            "Eucerin Spotless Brightening Body Lotion 250ml", "ยูเซอริน โลชั่นบำรุงผิวกาย 250 มล.",
+            "[โปรแรง] iPhone 15 Pro Max สีดำ 256GB", "Generic USB Cable 1m", "มาม่า รสต้มยำกุ้ง 55 กรัม x 10 ซอง");
+
+    /**
+     * Runs a local engine over a few titles, a few times, before it is declared ready, so the first real requests
+     * do not pay for class loading and the interpreter (and miss the orchestrator's time-outs). Only for in-process
+     * engines: never for ones that call a paid or remote service.
+     */
+    public static BrandAgent warmedUp(BrandAgent agent) {
+        for (int round = 0; round < 20; round++) {
+            for (String title : WARM_UP_TITLES) {
+                try {
+                    agent.infer(InferenceRequest.of(title));
+                } catch (RuntimeException e) {
+                    return agent; // the engine's own problem; requests will report it
+                }
+            }
+        }
+        return agent;
+    }
+
     /** Over an engine that is already there (tests). */
     public static AgentRuntime of(BrandAgent agent, String kbVersion, CpuLimiter cpu) {
         return new AgentRuntime(agent.name(), BackgroundLoad.done(agent.name() + " engine",
