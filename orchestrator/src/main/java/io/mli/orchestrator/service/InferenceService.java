@@ -31,6 +31,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class InferenceService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InferenceService.class);
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Set<AgentStatus> ANSWERED = EnumSet.of(AgentStatus.OK, AgentStatus.ABSTAINED);
     private final BackgroundLoad<Fleet> fleet;
@@ -57,6 +58,7 @@ class InferenceService {
             r.agentResults().forEach(metrics::agentCall);
             String why = r.agentResults().stream().map(a -> a.agent() + " " + a.status().wire()
                     + (a.detail() == null ? "" : " (" + a.detail() + ")")).collect(Collectors.joining("; "));
+            LOG.warn("cannot answer ({} {}): {}", p.method().wire(), p.mode().wire(), why);
             throw ApiException.unavailable((p.method() == Method.ORCHESTRATOR ? "no agent could answer: "
                     : "the " + p.method().wire() + " agent could not answer: ") + why, RETRY_AFTER);
         }

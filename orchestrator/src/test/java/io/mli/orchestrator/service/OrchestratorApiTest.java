@@ -1,6 +1,10 @@
 package io.mli.orchestrator.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -86,6 +90,12 @@ class OrchestratorApiTest {
         assertThat(agents.get(0).get("latency_ms").doubleValue()).isPositive();
         assertThat(agents.get(0).has("detail")).isTrue();
         assertThat(j.get("processing_time_ms").doubleValue()).isPositive();
+        // the request id travels on to the agents, across the engine's own threads
+        for (String agent : new String[] {"ner", "rag"}) {
+            stubs.server(agent).verify(postRequestedFor(urlEqualTo("/infer"))
+                    .withHeader("X-Request-Id", equalTo("req-123"))
+                    .withRequestBody(matchingJsonPath("$.product_name", equalTo("Eucerin Body Lotion 250ml"))));
+        }
     }
 
     @Test

@@ -81,7 +81,9 @@ public final class FleetUp implements Callable<Integer> {
         Files.createDirectories(home.logs());
 
         List<FleetProcesses.Started> started = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread stopper = new Thread(() -> {
+            stopping.set(true);
             System.out.println();
             System.out.println("mli up: stopping the fleet ...");
             List<String> killed = FleetProcesses.stopAll(started);
@@ -98,6 +100,9 @@ public final class FleetUp implements Callable<Integer> {
             FleetProcesses.Started st = new FleetProcesses.Started(s, p.toHandle(), log);
             started.add(st);
             String failure = awaitReady(s, p);
+            if (stopping.get()) {
+                return 130;
+            }
             if (failure != null) {
                 System.err.println("mli up: " + s.module() + " " + failure + "; the end of " + log + ":");
                 System.err.println(FleetProcesses.tail(log, 25));
@@ -122,8 +127,11 @@ public final class FleetUp implements Callable<Integer> {
         }
         System.out.println("Ctrl-C stops the fleet.");
         for (FleetProcesses.Started s : started) {
-            s.process().onExit().thenAccept(h -> System.err.println("mli up: " + s.service().module()
-                    + " exited; see " + s.log()));
+            s.process().onExit().thenAccept(h -> {
+                if (!stopping.get()) {
+                    System.err.println("mli up: " + s.service().module() + " exited; see " + s.log());
+                }
+            });
         }
         for (FleetProcesses.Started s : started) {
             s.process().onExit().join();
