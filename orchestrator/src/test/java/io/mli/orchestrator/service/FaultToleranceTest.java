@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 class FaultToleranceTest {
     private static final Logger LOG = LoggerFactory.getLogger(FaultToleranceTest.class);
-    static final int TIMEOUT_MS = 500;
-    static final int SLOW_MS = 4_000;
+    static final int TIMEOUT_MS = 1_000;
+    static final int SLOW_MS = 6_000;
     static AgentStubs stubs;
     static TestServices.Running orchestrator;
 

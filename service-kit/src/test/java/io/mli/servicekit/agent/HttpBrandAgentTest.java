@@ -51,7 +51,7 @@ class HttpBrandAgentTest {
     }
 
     private static HttpBrandAgent agent() {
-        return agent(URI.create(wm.baseUrl()), Duration.ofMillis(500), CircuitBreaker.ofDefaults("t"));
+        return agent(URI.create(wm.baseUrl()), Duration.ofSeconds(10), CircuitBreaker.ofDefaults("t"));
     }
 
     @Test
@@ -98,7 +98,7 @@ class HttpBrandAgentTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        a = agent(URI.create("http://127.0.0.1:" + closed), Duration.ofMillis(500), CircuitBreaker.ofDefaults("t"))
+        a = agent(URI.create("http://127.0.0.1:" + closed), Duration.ofSeconds(10), CircuitBreaker.ofDefaults("t"))
                 .infer(InferenceRequest.of("x"));
         assertThat(a.status()).isEqualTo(AgentStatus.UNAVAILABLE);
         assertThat(a.detail()).contains("cannot connect");
@@ -110,7 +110,7 @@ class HttpBrandAgentTest {
         CircuitBreaker cb = CircuitBreaker.of("t", CircuitBreakerConfig.custom().slidingWindowSize(4)
                 .minimumNumberOfCalls(4).failureRateThreshold(50).waitDurationInOpenState(Duration.ofMinutes(1))
                 .build());
-        HttpBrandAgent agent = agent(URI.create(wm.baseUrl()), Duration.ofMillis(500), cb);
+        HttpBrandAgent agent = agent(URI.create(wm.baseUrl()), Duration.ofSeconds(10), cb);
         for (int i = 0; i < 4; i++) {
             assertThat(agent.infer(InferenceRequest.of("x")).status()).isEqualTo(AgentStatus.ERROR);
         }
