@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * up at once while readiness waits for the load. A failed load is reported (health says why) rather than killing the
  * process, so the reason is visible through the load balancer and the logs.
  */
-public final class BackgroundLoad<T> implements ServiceReadiness {
+public final class BackgroundLoad<T> implements ServiceReadiness, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundLoad.class);
     private final String what;
     private volatile T value;
@@ -52,6 +52,14 @@ public final class BackgroundLoad<T> implements ServiceReadiness {
     /** The loaded value, or null while loading or after a failure. */
     public T get() {
         return value;
+    }
+
+    /** Closes the loaded value when it holds resources (Spring calls this when the context closes). */
+    @Override
+    public void close() throws Exception {
+        if (value instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 
     @Override
