@@ -60,7 +60,7 @@ import java.util.function.Function;
  * <p>Thread-safe: {@link MilvusClientV2} is, and the connection state is guarded.
  */
 public final class MilvusVectorStore implements VectorStore {
-    private static final long RECHECK_NANOS = 5_000_000_000L;
+    private static final long DEFAULT_RECHECK_NANOS = 5_000_000_000L;
     private static final int UPSERT_BATCH = 500;
 
     private final MilvusSettings settings;
@@ -72,6 +72,7 @@ public final class MilvusVectorStore implements VectorStore {
     private volatile String reason;
     private volatile long checkedAt;
     private volatile boolean closed;
+    private volatile long recheckNanos = DEFAULT_RECHECK_NANOS;
 
     private MilvusVectorStore(MilvusSettings settings, Embedder embedder,
                               Function<MilvusSettings, MilvusClientV2> connector) {
@@ -83,6 +84,11 @@ public final class MilvusVectorStore implements VectorStore {
     /** A store on {@code settings.collection()}; connects on first use, so Milvus may still be down. */
     public static MilvusVectorStore connect(MilvusSettings settings, Embedder embedder) {
         return new MilvusVectorStore(settings, embedder, MilvusConnections::open);
+    }
+
+    /** How long a failed check is trusted before {@link #unavailableReason()} or a call checks again. */
+    void recheckInterval(java.time.Duration interval) {
+        this.recheckNanos = interval.toNanos();
     }
 
     public MilvusSettings settings() {
@@ -294,7 +300,7 @@ public final class MilvusVectorStore implements VectorStore {
     private MilvusClientV2 readyClient() {
         synchronized (lock) {
             if (client == null) {
-                if (reason != null && System.nanoTime() - checkedAt < RECHECK_NANOS) {
+                if (reason != null && System.nanoTime() - checkedAt < recheckNanos) {
                     // Failed moments ago: fail fast instead of waiting out another connect timeout.
                     throw new MilvusUnavailableException(reason);
                 }
@@ -388,7 +394,7 @@ public final class MilvusVectorStore implements VectorStore {
             return "the Milvus store is closed";
         }
         long now = System.nanoTime();
-        if (now - checkedAt < RECHECK_NANOS) {
+        if (now - checkedAt < recheckNanos) {
             return reason;
         }
         checkedAt = now;
