@@ -103,6 +103,7 @@ final class FakeMilvus extends MilvusServiceGrpc.MilvusServiceImplBase implement
     final List<Message> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger failures = new AtomicInteger();
     private final Server server;
+    private final int port;
 
     FakeMilvus() throws IOException {
         this(0);
@@ -112,6 +113,7 @@ final class FakeMilvus extends MilvusServiceGrpc.MilvusServiceImplBase implement
     FakeMilvus(int port) throws IOException {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)).addService(this).build()
                 .start();
+        this.port = server.getPort();
     }
 
     /** A server that comes back on {@code previous}'s port with its data, as Milvus does after a restart. */
@@ -123,11 +125,11 @@ final class FakeMilvus extends MilvusServiceGrpc.MilvusServiceImplBase implement
     }
 
     String uri() {
-        return "http://127.0.0.1:" + server.getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     int port() {
-        return server.getPort();
+        return port;
     }
 
     /** The next {@code n} calls fail with UNAVAILABLE (a transient error the client should retry). */
@@ -145,6 +147,11 @@ final class FakeMilvus extends MilvusServiceGrpc.MilvusServiceImplBase implement
     @Override
     public void close() {
         server.shutdownNow();
+        try {
+            server.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // frees the port for restart()
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean fail(Message request, StreamObserver<?> out) {
