@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mli", mixinStandardHelpOptions = true, versionProvider = Mli.Version.class,
         description = "Brand and category inference for multilingual product titles.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, io.mli.cli.milvus.MilvusCommand.class})
 public final class Mli implements Runnable {
 
     @CommandLine.Spec

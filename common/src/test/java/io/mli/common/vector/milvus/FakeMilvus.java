@@ -80,7 +80,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bigrams) for the sparse field, and RRF for hybrid searches. It evaluates exactly the filter expressions
  * {@link MilvusExpressions} writes. {@link #failNext(int)} makes the next calls fail with gRPC UNAVAILABLE.
  */
-final class FakeMilvus extends MilvusServiceGrpc.MilvusServiceImplBase implements AutoCloseable {
+public final class FakeMilvus extends MilvusServiceGrpc.MilvusServiceImplBase implements AutoCloseable {
     private static final Status OK = Status.newBuilder().setCode(0).build();
 
     static final class Coll {
@@ -105,7 +105,7 @@ final class FakeMilvus extends MilvusServiceGrpc.MilvusServiceImplBase implement
     private final Server server;
     private final int port;
 
-    FakeMilvus() throws IOException {
+    public FakeMilvus() throws IOException {
         this(0);
     }
 
@@ -124,7 +124,7 @@ final class FakeMilvus extends MilvusServiceGrpc.MilvusServiceImplBase implement
         return next;
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + port;
     }
 
