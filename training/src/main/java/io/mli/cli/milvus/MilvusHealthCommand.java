@@ -51,6 +51,8 @@ public final class MilvusHealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The SDK logs every failed call with a stack trace; the one-line result says it better.
+        System.setProperty("org.slf4j.simpleLogger.log.io.milvus", "off");
         String target = uri.contains("://") ? uri : "http://" + uri;
         MilvusHealthCheck.Result r = MilvusHealthCheck.check(target, token, collection, expectRows, healthzPort,
                 Duration.ofMillis((long) (timeoutSeconds * 1000)));

@@ -75,7 +75,8 @@ public final class MilvusHealthCheck {
             partial = failed(settings, expectRows, String.valueOf(e.getCause()));
         }
         Integer status;
-        List<String> problems = new ArrayList<>(partial.problems());
+        List<String> problems = new ArrayList<>();
+        partial.problems().forEach(p -> problems.add(p.replaceAll("\\s+", " ").strip())); // one line each
         try {
             status = healthz.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
