@@ -163,6 +163,47 @@ public final class LuceneVectorStore implements VectorStore {
         }
     }
 
+    /**
+     * Builds a fresh index of {@code products} in {@code dir}, replacing whatever was there (including an index of
+     * another embedder): writes into a sibling directory, merges it into one segment (fastest to search), then swaps
+     * it in, so a failed build leaves the old index untouched. For {@code mli kb build}.
+     */
+    public static StoreInfo build(Path dir, Embedder embedder, List<ProductRecord> products) {
+        Path parent = dir.toAbsolutePath().getParent();
+        Path tmp = parent.resolve(dir.getFileName() + ".building");
+        Path old = parent.resolve(dir.getFileName() + ".old");
+        try {
+            deleteRecursively(tmp);
+            StoreInfo info;
+            try (LuceneVectorStore store = open(tmp, embedder)) {
+                store.upsert(products);
+                store.writer.forceMerge(1);
+                store.commitAndRefresh(store.writer);
+                info = store.info();
+            }
+            deleteRecursively(old);
+            if (Files.exists(dir)) {
+                Files.move(dir, old);
+            }
+            Files.move(tmp, dir);
+            deleteRecursively(old);
+            return new StoreInfo(info.kind(), dir.toString(), info.embedderId(), info.dimension(), info.count());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the vector index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+
     /** Opens an existing index for searching only: no write lock; {@link #upsert} and {@link #delete} refuse. */
     public static LuceneVectorStore openReadOnly(Path dir, Embedder embedder) {
         try {

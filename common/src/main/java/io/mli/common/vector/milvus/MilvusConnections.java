@@ -34,7 +34,12 @@ public final class MilvusConnections {
         return client;
     }
 
+    /** The most telling message of an exception chain, on one line. */
     static String rootMessage(Throwable e) {
+        return rawRootMessage(e).replaceAll("\\s+", " ").strip();
+    }
+
+    private static String rawRootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -52,7 +52,9 @@ import java.util.function.Function;
  * back with the hits, so each hit's exact cosine similarity is computed here, as in the Lucene store.
  *
  * <p>Resilience: connecting is lazy, so the store can be created while Milvus is down; every call has the settings'
- * deadline and the SDK retries transient gRPC errors with backoff. While Milvus is unreachable, calls throw
+ * deadline and the SDK retries transient gRPC errors with backoff. Searches use SESSION consistency: this client
+ * reads its own writes (an upsert is visible to the next search), and reads of a collection nobody writes to never
+ * wait. While Milvus is unreachable, calls throw
  * {@link MilvusUnavailableException} and {@link #unavailableReason()} says why (re-checking at most every few
  * seconds); when Milvus returns the store reconnects by itself. The collection's recorded embedder is checked once
  * per connection ({@link StoreMismatchException}); the collection is loaded if it is not.
@@ -204,13 +206,13 @@ public final class MilvusVectorStore implements VectorStore {
         return SearchReq.builder().collectionName(settings.collection()).annsField(MilvusSchema.VECTOR)
                 .metricType(IndexParam.MetricType.valueOf(settings.metric())).data(List.of(new FloatVec(query)))
                 .limit(topK).filter(filter).searchParams(Map.of("ef", Math.max(settings.ef(), topK)))
-                .outputFields(MilvusSchema.OUTPUT_FIELDS).consistencyLevel(ConsistencyLevel.BOUNDED).build();
+                .outputFields(MilvusSchema.OUTPUT_FIELDS).consistencyLevel(ConsistencyLevel.SESSION).build();
     }
 
     SearchReq textSearch(String text, int topK, String filter) {
         return SearchReq.builder().collectionName(settings.collection()).annsField(MilvusSchema.SPARSE)
                 .metricType(IndexParam.MetricType.BM25).data(List.of(new EmbeddedText(text))).limit(topK)
-                .filter(filter).outputFields(MilvusSchema.OUTPUT_FIELDS).consistencyLevel(ConsistencyLevel.BOUNDED)
+                .filter(filter).outputFields(MilvusSchema.OUTPUT_FIELDS).consistencyLevel(ConsistencyLevel.SESSION)
                 .build();
     }
 
@@ -231,7 +233,7 @@ public final class MilvusVectorStore implements VectorStore {
         return HybridSearchReq.builder().collectionName(settings.collection()).searchRequests(legs)
                 .functionScore(FunctionScore.builder().addFunction(RRFRanker.builder().k(settings.rrfK()).build())
                         .build())
-                .limit(topK).outFields(MilvusSchema.OUTPUT_FIELDS).consistencyLevel(ConsistencyLevel.BOUNDED).build();
+                .limit(topK).outFields(MilvusSchema.OUTPUT_FIELDS).consistencyLevel(ConsistencyLevel.SESSION).build();
     }
 
     private static ProductRecord record(Object id, Map<String, Object> e) {
@@ -365,12 +367,23 @@ public final class MilvusVectorStore implements VectorStore {
     private RuntimeException translate(MilvusClientException e) {
         ErrorCode code = e.getErrorCode();
         if (code == ErrorCode.RPC_ERROR || code == ErrorCode.TIMEOUT) {
-            // Transient (already retried by the SDK): report, and re-verify after reconnecting.
+            // Transient (already retried by the SDK): report, and reconnect on the next call with a fresh channel,
+            // which does not wait out gRPC's growing reconnect backoff once Milvus is back.
             String msg = "Milvus at " + settings.endpoint() + " unavailable: " + MilvusConnections.rootMessage(e);
             reason = msg;
             checkedAt = System.nanoTime();
+            MilvusClientV2 stale;
             synchronized (lock) {
                 ready = false;
+                stale = client;
+                client = null;
+            }
+            if (stale != null) {
+                try {
+                    stale.close();
+                } catch (RuntimeException ignored) {
+                    // already broken; nothing more to release
+                }
             }
             return new MilvusUnavailableException(msg, e);
         }

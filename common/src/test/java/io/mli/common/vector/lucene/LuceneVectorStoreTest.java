@@ -176,6 +176,23 @@ class LuceneVectorStoreTest {
     }
 
     @Test
+    void buildReplacesAnIndexEvenOfAnotherEmbedder(@TempDir Path kb) {
+        Path dir = kb.resolve("index");
+        try (LuceneVectorStore other = LuceneVectorStore.open(dir, new HashedNgramEmbedder(256))) {
+            other.upsert(StoreFixtures.corpus());
+        }
+        var info = LuceneVectorStore.build(dir, embedder, StoreFixtures.corpus().subList(0, 5));
+        assertThat(info.count()).isEqualTo(5);
+        assertThat(info.location()).isEqualTo(dir.toString());
+        assertThat(java.nio.file.Files.exists(kb.resolve("index.building"))).isFalse();
+        assertThat(java.nio.file.Files.exists(kb.resolve("index.old"))).isFalse();
+        try (LuceneVectorStore ro = LuceneVectorStore.openReadOnly(dir, embedder)) {
+            assertThat(ro.info().count()).isEqualTo(5);
+            assertThat(ids(ro.search(SearchRequest.hybrid("Mama Instant Noodles", null, 1)))).containsExactly("p3");
+        }
+    }
+
+    @Test
     void readOnlyOpenOfAMissingIndexSaysSo(@TempDir Path dir) {
         assertThatThrownBy(() -> LuceneVectorStore.openReadOnly(dir.resolve("none"), embedder))
                 .hasMessageContaining("none");
