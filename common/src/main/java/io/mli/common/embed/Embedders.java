@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Helpers shared by the embedders, and the choice of embedder from configuration.
  *
- * <p>{@code MLI_EMBEDDER} selects one: unset or {@code hashed} (the weight-free default, {@code hashed-ngram-v1-384});
+ * <p>{@code MLI_EMBEDDER} selects one: unset or {@code hashed} (the weight-free default, {@code hashed-ngram-v2-384});
  * {@code hashed:<dim>}; {@code bedrock:<model id>[:<dim>]} (Titan v2 or Cohere multilingual, region from
  * {@code AWS_DEFAULT_REGION}, endpoint from {@code BEDROCK_ENDPOINT_URL}). ONNX models live in the optional
  * {@code embed-onnx} module and are built there ({@code io.mli.embed.onnx.OnnxEmbedder.open}).

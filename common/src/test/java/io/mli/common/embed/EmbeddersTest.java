@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddersTest {
     @Test
     void theDefaultIsTheHashedEmbedder() {
-        assertThat(Embedders.fromEnvironment(Map.of()).id()).isEqualTo("hashed-ngram-v1-384");
-        assertThat(Embedders.fromSpec("hashed", Map.of()).id()).isEqualTo("hashed-ngram-v1-384");
+        assertThat(Embedders.fromEnvironment(Map.of()).id()).isEqualTo("hashed-ngram-v2-384");
+        assertThat(Embedders.fromSpec("hashed", Map.of()).id()).isEqualTo("hashed-ngram-v2-384");
         assertThat(Embedders.fromSpec("hashed:256", Map.of()).dimension()).isEqualTo(256);
     }
 

@@ -59,7 +59,7 @@ class LuceneVectorStoreTest {
         }
         assertThat(store.info().count()).isEqualTo(12);
         assertThat(store.info().kind()).isEqualTo("lucene");
-        assertThat(store.info().embedderId()).isEqualTo("hashed-ngram-v1-384");
+        assertThat(store.info().embedderId()).isEqualTo("hashed-ngram-v2-384");
     }
 
     @Test
@@ -153,7 +153,7 @@ class LuceneVectorStoreTest {
         }
         assertThat(LuceneVectorStore.exists(dir)).isTrue();
         assertThat(LuceneVectorStore.commitData(dir)).containsEntry(LuceneVectorStore.EMBEDDER_ID_KEY,
-                "hashed-ngram-v1-384").containsEntry(LuceneVectorStore.DIMENSION_KEY, "384");
+                "hashed-ngram-v2-384").containsEntry(LuceneVectorStore.DIMENSION_KEY, "384");
         try (LuceneVectorStore disk = LuceneVectorStore.open(dir, embedder)) {
             assertThat(disk.info().count()).isEqualTo(12);
             assertThat(ids(disk.search(SearchRequest.hybrid("Samsung phone 128GB", null, 5)))).isEqualTo(before);
@@ -167,7 +167,7 @@ class LuceneVectorStoreTest {
         }
         assertThatThrownBy(() -> LuceneVectorStore.open(dir, new HashedNgramEmbedder(256)))
                 .isInstanceOf(StoreMismatchException.class)
-                .hasMessageContaining("hashed-ngram-v1-384").hasMessageContaining("hashed-ngram-v1-256")
+                .hasMessageContaining("hashed-ngram-v2-384").hasMessageContaining("hashed-ngram-v2-256")
                 .hasMessageContaining("rebuild");
         // The failed open released the directory: it opens again with the right embedder.
         try (LuceneVectorStore again = LuceneVectorStore.open(dir, embedder)) {

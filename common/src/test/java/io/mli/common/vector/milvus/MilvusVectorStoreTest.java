@@ -69,7 +69,7 @@ class MilvusVectorStoreTest {
 
         CreateCollectionRequest create = fake.requests(CreateCollectionRequest.class).getFirst();
         assertThat(create.getCollectionName()).isEqualTo("mli_products_v20261126T093000Z");
-        assertThat(kv(create.getPropertiesList())).containsEntry("mli.embedder.id", "hashed-ngram-v1-384")
+        assertThat(kv(create.getPropertiesList())).containsEntry("mli.embedder.id", "hashed-ngram-v2-384")
                 .containsEntry("mli.embedder.dimension", "384");
         CollectionSchema schema = CollectionSchema.parseFrom(create.getSchema());
         Map<String, FieldSchema> fields = schema.getFieldsList().stream()
@@ -208,8 +208,8 @@ class MilvusVectorStoreTest {
         rebuild(Instant.now(), false);
         try (MilvusVectorStore store = MilvusVectorStore.connect(settings, new HashedNgramEmbedder(256))) {
             assertThatThrownBy(() -> store.search(io.mli.common.vector.SearchRequest.hybrid("x", null, 3)))
-                    .isInstanceOf(StoreMismatchException.class).hasMessageContaining("hashed-ngram-v1-384")
-                    .hasMessageContaining("hashed-ngram-v1-256");
+                    .isInstanceOf(StoreMismatchException.class).hasMessageContaining("hashed-ngram-v2-384")
+                    .hasMessageContaining("hashed-ngram-v2-256");
         }
     }
 
