@@ -126,30 +126,16 @@ public final class KbBuildPipeline {
     public Map<String, Object> buildIndex(List<CatalogRow> rows, KnowledgeBase kb) throws IOException {
         long t0 = System.nanoTime();
         Path index = new KbLayout(dir).indexDir();
-        deleteRecursively(index);
         io.mli.common.embed.Embedder embedder = new io.mli.common.embed.HashedNgramEmbedder();
-        int n;
-        try (io.mli.common.vector.lucene.LuceneVectorStore store =
-                     io.mli.common.vector.lucene.LuceneVectorStore.open(index, embedder)) {
-            n = io.mli.rag.engine.CatalogIndex.addCatalog(store, embedder, rows, kb);
-        }
+        // Built beside the old index and swapped in: a failed build leaves a working knowledge base behind.
+        int n = (int) io.mli.common.vector.lucene.LuceneVectorStore.build(index, embedder,
+                io.mli.rag.engine.CatalogIndex.records(embedder, rows, kb)).count();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.printf("index: %d products (%s) in %.1f s%n", n, embedder.id(), ms / 1000.0);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("indexedProducts", n);
         f.put("indexMillis", ms);
         return f;
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!java.nio.file.Files.exists(p)) {
-            return;
-        }
-        try (var walk = java.nio.file.Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(x);
-            }
-        }
     }
 
     /** Retrieval over an in-memory index of some catalog rows: what the calibration split searches. */
