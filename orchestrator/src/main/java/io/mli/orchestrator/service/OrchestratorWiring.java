@@ -10,6 +10,7 @@ import io.mli.servicekit.agent.AgentClients;
 import io.mli.servicekit.agent.BackgroundLoad;
 import io.mli.servicekit.agent.HttpBrandAgent;
 import io.mli.servicekit.config.KnowledgeBaseSource;
+import io.mli.servicekit.metrics.FleetMetrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +21,14 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The orchestrator engine over HTTP clients of the four agents, with each agent's time-out from configuration
  * ({@code mli.agents.<name>.timeout}; the hybrid agent gets its LLM time-out when {@code LLM_PROVIDER} is set), and
- * the knowledge base (for its version, and for what the engine may load beside it).
+ * the knowledge base (for its version) with the calibration saved beside it. Cascade escalations go to the metrics.
  */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorWiring {
     static final List<String> AGENTS = List.of("ner", "rag", "llm", "hybrid");
 
     @Bean
-    BackgroundLoad<Fleet> fleet(AgentClients clients, KnowledgeBaseSource kb) {
+    BackgroundLoad<Fleet> fleet(AgentClients clients, KnowledgeBaseSource kb, FleetMetrics metrics) {
         return BackgroundLoad.start("orchestrator engine", () -> {
             KnowledgeBase loaded = kb.load();
             Map<String, HttpBrandAgent> http = new LinkedHashMap<>();
@@ -43,8 +44,14 @@ class OrchestratorWiring {
             // The calibration fitted by `mli kb build` lives beside the knowledge base; the starter has none.
             Calibration calibration = kb.dir() == null ? Calibration.identity()
                     : Calibration.load(new KbLayout(kb.dir()).calibrationFile());
-            return new Fleet(new OrchestratorEngine(agents, settings, calibration, new OrchestratorEngine.Listener() {
-            }), http, loaded.version(), loaded.size());
+            OrchestratorEngine.Listener listener = new OrchestratorEngine.Listener() {
+                @Override
+                public void escalated() {
+                    metrics.escalated();
+                }
+            };
+            return new Fleet(new OrchestratorEngine(agents, settings, calibration, listener), http, loaded.version(),
+                    loaded.size());
         }, null);
     }
 }

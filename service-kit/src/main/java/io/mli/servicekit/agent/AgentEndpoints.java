@@ -44,7 +44,6 @@ public class AgentEndpoints {
         List<BrandGuess> candidates = candidates(body.get("candidates"));
         AgentAnswer answer = runtime.infer(parsed.request().withCandidates(candidates));
         metrics.agentCall(answer);
-        metrics.llmUsage(answer.usage());
         if (answer.status() == AgentStatus.UNAVAILABLE) {
             throw ApiException.unavailable(runtime.name() + " agent unavailable: " + answer.detail(), RETRY_AFTER);
         }

@@ -5,17 +5,16 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.mli.common.domain.AgentAnswer;
-import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.InferenceResult;
 import io.mli.common.domain.Method;
 import io.mli.common.domain.Mode;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The fleet's metrics, named as in docs/architecture.md: {@code mli.inference} (method, mode, outcome),
- * {@code mli.agent.calls} (agent, status), {@code mli.inference.confidence}, {@code mli.inference.abstentions},
- * {@code mli.cascade.escalations}, {@code mli.llm.tokens} (direction) and {@code mli.llm.cost}.
+ * {@code mli.agent.calls} (agent, status), {@code mli.inference.confidence}, {@code mli.inference.abstentions} and
+ * {@code mli.cascade.escalations}. ({@code mli.llm.tokens} and {@code mli.llm.cost} are counted by the LLM engine's
+ * usage listener, which sees every provider call.)
  */
 public final class FleetMetrics {
     private final MeterRegistry registry;
@@ -36,7 +35,7 @@ public final class FleetMetrics {
                 .record((long) (a.latencyMs() * 1_000_000), TimeUnit.NANOSECONDS);
     }
 
-    /** A finished inference: its timer, confidence or abstention, and whether the cascade escalated. */
+    /** A finished inference: its timer, its confidence or abstention, and each agent's part. */
     public void inference(InferenceResult r, long nanos) {
         String method = r.method().wire();
         String outcome = r.brand() != null ? "answered" : "abstained";
@@ -48,48 +47,17 @@ public final class FleetMetrics {
             Counter.builder("mli.inference.abstentions").description("inferences that named no brand")
                     .tag("method", method).register(registry).increment();
         }
-        if (r.method() == Method.ORCHESTRATOR && r.mode() == Mode.CASCADE && r.agentResults().stream()
-                .anyMatch(a -> "hybrid".equals(a.agent()) && a.status() != AgentStatus.SKIPPED)) {
-            escalations.increment();
-        }
         r.agentResults().forEach(this::agentCall);
+    }
+
+    /** The cascade asked the hybrid agent because NER and RAG were not sure enough. */
+    public void escalated() {
+        escalations.increment();
     }
 
     /** An inference that ended in an error (no agent could answer). */
     public void inferenceError(Method method, Mode mode, long nanos) {
         timer(method.wire(), mode.wire(), "error").record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    /**
-     * LLM token counts and cost from an answer's usage, when the LLM agent reports them ({@code input_tokens},
-     * {@code output_tokens}, {@code cost_usd}; camelCase accepted too).
-     */
-    public void llmUsage(Map<String, Object> usage) {
-        if (usage == null || usage.isEmpty()) {
-            return;
-        }
-        count("mli.llm.tokens", "direction", "input", number(usage, "input_tokens", "inputTokens"));
-        count("mli.llm.tokens", "direction", "output", number(usage, "output_tokens", "outputTokens"));
-        double cost = number(usage, "cost_usd", "costUsd");
-        if (cost > 0) {
-            Counter.builder("mli.llm.cost").baseUnit("usd").description("estimated LLM cost")
-                    .register(registry).increment(cost);
-        }
-    }
-
-    private void count(String name, String tag, String value, double amount) {
-        if (amount > 0) {
-            Counter.builder(name).tag(tag, value).register(registry).increment(amount);
-        }
-    }
-
-    private static double number(Map<String, Object> usage, String... keys) {
-        for (String k : keys) {
-            if (usage.get(k) instanceof Number n) {
-                return n.doubleValue();
-            }
-        }
-        return 0;
     }
 
     private Timer timer(String method, String mode, String outcome) {

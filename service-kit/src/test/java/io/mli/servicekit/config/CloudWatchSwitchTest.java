@@ -55,7 +55,8 @@ class CloudWatchSwitchTest {
                     "--MLI_METRICS_NAMESPACE=MliTest")) {
                 assertThat(ctx.getBeansOfType(CloudWatchMeterRegistry.class)).hasSize(1);
                 assertThat(ctx.getEnvironment().getProperty(CloudWatchSwitch.NAMESPACE)).isEqualTo("MliTest");
-                ctx.getBean(io.mli.servicekit.metrics.FleetMetrics.class).llmUsage(java.util.Map.of("input_tokens", 5));
+                ctx.getBean(io.mli.servicekit.metrics.FleetMetrics.class).agentCall(
+                        io.mli.common.domain.AgentAnswer.failed("ner", io.mli.common.domain.AgentStatus.TIMEOUT, "slow"));
             }
             // closing the registry publishes what it has: the request must have reached "CloudWatch"
             cloudWatch.verify(com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(1),
