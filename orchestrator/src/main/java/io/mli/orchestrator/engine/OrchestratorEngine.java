@@ -118,14 +118,20 @@ public final class OrchestratorEngine implements AutoCloseable {
     }
 
     /**
-     * What the agents proposed, NER's first: the hybrid agent gets these as candidates, so it need not find them
-     * again.
+     * What NER proposed (its brand, then its alternatives): the hybrid agent gets these as candidates, so it need
+     * not find them again. Retrieval's own guesses are not passed on: the hybrid agent's retrieval step exists to
+     * check NER's candidates, and checking retrieval's guesses against retrieval would only echo it.
      */
     public static List<BrandGuess> proposals(List<AgentAnswer> answers) {
         List<BrandGuess> proposed = new ArrayList<>();
         for (AgentAnswer a : answers) {
-            for (BrandGuess g : a.brand() != null ? java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                    a.brand()), a.alternatives().stream()).toList() : a.alternatives()) {
+            if (!a.agent().equals("ner")) {
+                continue;
+            }
+            if (a.brand() != null) {
+                proposed.add(a.brand());
+            }
+            for (BrandGuess g : a.alternatives()) {
                 if (proposed.stream().noneMatch(p -> p.sameBrand(g))) {
                     proposed.add(g);
                 }
