@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             io.mli.cli.infer.InferCommand.class,
             io.mli.cli.eval.EvalCommand.class,
             io.mli.cli.ner.NerCommand.class,
+            io.mli.cli.ops.OpsCommand.class,
         })
 public final class Mli implements Runnable {
 
