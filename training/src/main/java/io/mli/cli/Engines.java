@@ -5,6 +5,7 @@ import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.KnowledgeBaseStore;
 import io.mli.hybrid.engine.HybridEngine;
 import io.mli.llm.engine.LlmAgentEngine;
+import io.mli.llm.engine.LlmUsageListener;
 import io.mli.ner.engine.NerEngine;
 import io.mli.orchestrator.engine.Calibration;
 import io.mli.orchestrator.engine.OrchestratorEngine;
@@ -31,8 +32,9 @@ public final class Engines implements AutoCloseable {
         KnowledgeBase kb = KnowledgeBaseStore.loadOrStarter(kbDir);
         NerEngine ner = NerEngine.open(kb, kbDir);
         RagEngine rag = RagEngine.open(kb, kbDir);
-        LlmAgentEngine llm = new LlmAgentEngine(kb, null);
-        HybridEngine hybrid = new HybridEngine(ner, rag, null);
+        // LLM_PROVIDER=bedrock|openai|none (default none) and the provider's variables, as in the services.
+        LlmAgentEngine llm = LlmAgentEngine.fromEnvironment(kb, System.getenv(), LlmUsageListener.NONE);
+        HybridEngine hybrid = new HybridEngine(ner, rag, llm.unavailableReason() == null ? llm : null);
         Map<String, BrandAgent> agents = new LinkedHashMap<>();
         agents.put("ner", ner);
         agents.put("rag", rag);

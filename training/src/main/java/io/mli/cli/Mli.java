@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
             io.mli.cli.kb.KbCommand.class,
             io.mli.cli.infer.InferCommand.class,
             io.mli.cli.eval.EvalCommand.class,
+            io.mli.cli.bench.BenchCommand.class,
             io.mli.cli.ner.NerCommand.class,
+            io.mli.cli.finetune.FinetuneCommand.class,
             io.mli.cli.ops.OpsCommand.class,
         })
 public final class Mli implements Runnable {

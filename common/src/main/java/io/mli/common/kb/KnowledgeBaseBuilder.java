@@ -60,6 +60,8 @@ public final class KnowledgeBaseBuilder {
         Map<String, Group> groups = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> mined = new HashMap<>(); // brand key -> misspelt key -> count
         Map<String, String> minedSurface = new HashMap<>();
+        Map<String, Map<String, Integer>> lines = new HashMap<>(); // brand key -> line key -> count
+        Map<String, String> lineSurface = new HashMap<>();
         for (CatalogRow row : rows) {
             if (!row.hasBrand() || NonBrands.isPlaceholder(row.brand())) {
                 continue;
@@ -77,8 +79,8 @@ public final class KnowledgeBaseBuilder {
             String surface = surfaceOf(row.title(), key);
             if (surface != null) {
                 g.surfaces.merge(surface, 1, Integer::sum);
-            } else {
-                mineMisspelling(row.title(), key, mined, minedSurface);
+            } else if (!mineMisspelling(row.title(), key, mined, minedSurface)) {
+                mineProductLine(row.title(), key, lines, lineSurface);
             }
         }
 
@@ -104,10 +106,18 @@ public final class KnowledgeBaseBuilder {
                     putAlias(aliases, m.getKey(), surface, g.key, AliasKind.NAME);
                 }
             }
+            List<String> productLines = new ArrayList<>();
+            for (Map.Entry<String, Integer> l : lines.getOrDefault(g.key, Map.of()).entrySet()) {
+                if (l.getValue() >= MIN_LINE_SUPPORT && !groups.containsKey(l.getKey())) {
+                    String surface = lineSurface.get(l.getKey());
+                    productLines.add(surface);
+                    putAlias(aliases, l.getKey(), surface, g.key, AliasKind.PRODUCT_LINE);
+                }
+            }
             List<String> cats = g.categories.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(5).map(Map.Entry::getKey).toList();
-            brands.put(g.key, new Brand(g.key, name, names, List.of(), cats, g.products, "catalog"));
+            brands.put(g.key, new Brand(g.key, name, names, productLines, cats, g.products, "catalog"));
         }
         if (starter) {
             mergeStarter(brands, aliases);
@@ -199,12 +209,35 @@ public final class KnowledgeBaseBuilder {
         return s == null ? null : s.text();
     }
 
+    /**
+     * A title that does not name its brand but opens with the same word as other titles of that brand teaches a
+     * product line ({@code Temptations} → WHISKAS), kept when seen {@value #MIN_LINE_SUPPORT} times or more.
+     */
+    private static void mineProductLine(String title, String brandKey, Map<String, Map<String, Integer>> lines,
+                                        Map<String, String> lineSurface) {
+        List<Token> tokens = TitleTokenizer.tokenize(title);
+        for (Token t : tokens) {
+            if (t.inTag() || t.type() == io.mli.common.text.TokenType.PUNCT) {
+                continue;
+            }
+            String k = BrandKeys.key(t.text());
+            if (t.type() == io.mli.common.text.TokenType.LATIN && k.length() >= 4 && !NonBrands.isPlaceholder(k)
+                    && Character.isUpperCase(t.text().charAt(0))) {
+                lines.computeIfAbsent(brandKey, x -> new HashMap<>()).merge(k, 1, Integer::sum);
+                lineSurface.putIfAbsent(k, t.text());
+            }
+            return;
+        }
+    }
+
+    static final int MIN_LINE_SUPPORT = 2;
+
     /** A title that starts with a near-spelling of its brand ({@code Cornich} for CORNICHE) teaches that spelling. */
-    private static void mineMisspelling(String title, String key, Map<String, Map<String, Integer>> mined,
-                                        Map<String, String> minedSurface) {
+    private static boolean mineMisspelling(String title, String key, Map<String, Map<String, Integer>> mined,
+                                           Map<String, String> minedSurface) {
         int allowed = Fuzzy.allowedEdits(key.length());
         if (allowed == 0) {
-            return;
+            return false;
         }
         List<Token> tokens = TitleTokenizer.tokenize(title);
         StringBuilder acc = new StringBuilder();
@@ -236,9 +269,10 @@ public final class KnowledgeBaseBuilder {
             if (d > 0 && d <= allowed && candidate.charAt(0) == key.charAt(0)) {
                 mined.computeIfAbsent(key, k -> new HashMap<>()).merge(candidate, 1, Integer::sum);
                 minedSurface.putIfAbsent(key + "\u0000" + candidate, title.substring(start, t.end()));
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     private static String mostFrequent(Map<String, Integer> counts) {

@@ -8,12 +8,13 @@ import java.util.Map;
 /**
  * Finds known brands by the Thai spelling of their Latin name when the knowledge base has never seen that
  * spelling: every Latin name's {@link Transliteration} skeleton is indexed, with its one-letter deletions for
- * longer skeletons, so a Thai run matches exactly, or within one letter when the skeleton has five or more.
- * Skeletons shorter than three letters match too much by chance and are not indexed. Immutable and thread-safe.
+ * longer skeletons, so a Thai run matches exactly, or within one letter when the skeleton has six or more.
+ * Skeletons shorter than four letters match ordinary Thai words too often (seen on real shop titles) and are not
+ * indexed. Immutable and thread-safe.
  */
 public final class TransliterationIndex {
-    static final int MIN_SKELETON = 3;
-    static final int FUZZY_FROM = 5;
+    static final int MIN_SKELETON = 4;
+    static final int FUZZY_FROM = 6;
 
     private final Map<String, List<String>> exact = new HashMap<>();
     private final Map<String, List<String>> deletions = new HashMap<>();

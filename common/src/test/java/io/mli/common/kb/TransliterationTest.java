@@ -15,6 +15,7 @@ class TransliterationTest {
         assertThat(Transliteration.ofThai("เนสกาแฟ")).isEqualTo(Transliteration.ofLatin("Nescafe"));
         assertThat(Transliteration.ofThai("ซัมซุง")).isEqualTo(Transliteration.ofLatin("Samsung"));
         assertThat(Transliteration.ofThai("คาราบาว")).isEqualTo(Transliteration.ofLatin("Carabao"));
+        assertThat(Transliteration.ofThai("นีเวีย")).isEqualTo(Transliteration.ofLatin("Nivea"));
         assertThat(Transliteration.ofThai("มาม่า")).isNotEqualTo(Transliteration.ofLatin("Nescafe"));
     }
 

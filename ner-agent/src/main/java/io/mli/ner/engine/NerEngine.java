@@ -165,7 +165,9 @@ public final class NerEngine implements BrandAgent {
                 List<String> ids = transliterations.match(span.text());
                 if (ids.size() == 1) {
                     Brand b = kb.byId(ids.getFirst()).orElseThrow();
-                    double s = 0.55 + 0.05 * Math.min(4, j - i + 1);
+                    // Sound-alike evidence is weak: long skeletons are believable, short ones only as alternatives.
+                    int len = io.mli.common.kb.Transliteration.ofThai(span.text()).length();
+                    double s = len >= 6 ? 0.7 : 0.5;
                     out.add(new Candidate(b, b.name(), span, s, "transliteration", span.text(), "translit"));
                 }
             }

@@ -48,6 +48,23 @@ final class NerScorer {
         } else {
             s = span.mean() * (atStart ? 0.85 : 0.55);
         }
+        for (GazetteerMatch m : all) {
+            boolean covers = m.span().start() <= span.span().start() && m.span().end() >= span.span().end()
+                    && m.span().end() - m.span().start() > span.span().end() - span.span().start();
+            boolean known = r.brand() != null && m.alias().brandId().equals(r.brand().id());
+            if (covers && !known) {
+                // A longer known name covers the span (Lucido inside Lucido L): the longer name is the brand.
+                s *= 0.5;
+                break;
+            }
+            boolean opensSpan = m.span().start() == span.span().start() && m.span().end() < span.span().end();
+            if (r.brand() == null && opensSpan && m.alias().kind() == io.mli.common.kb.AliasKind.NAME) {
+                // A new "brand" that begins with a known one (Fujitsu Lifebook) is mostly the known brand and its
+                // product line.
+                s *= 0.7;
+                break;
+            }
+        }
         return clamp(s);
     }
 

@@ -1,0 +1,119 @@
+package io.mli.cli.bench;
+
+import io.mli.cli.Engines;
+import io.mli.common.domain.InferenceRequest;
+import io.mli.common.domain.Method;
+import io.mli.common.domain.Mode;
+import io.mli.common.io.CatalogReader;
+import io.mli.common.io.CatalogRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mli bench}: in-process throughput and latency percentiles per method, with N threads taking titles from a
+ * file in turn. Warms up first so the figures describe the steady state.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure in-process throughput (titles/s) and latency percentiles per method.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--kb", description = "Knowledge-base directory (default: the starter knowledge base).")
+    Path kb;
+
+    @Option(names = "--data", required = true, description = "Titles to run (JSONL or CSV with title).")
+    Path data;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Worker threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--methods", defaultValue = "orchestrator,ner,rag,hybrid", split = ",",
+            description = "Methods to measure (default: ${DEFAULT-VALUE}).")
+    List<String> methods;
+
+    @Option(names = "--titles", defaultValue = "20000", description = "Titles per method (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--warmup", defaultValue = "5000", description = "Warm-up titles per method.")
+    int warmup;
+
+    /** The figures for one method. */
+    public record Result(String method, int threads, int titles, double seconds, double perSecond, double p50,
+                         double p90, double p99, double max) {
+        String line() {
+            return String.format(Locale.ROOT, "%-13s %7d %8.0f %9.3f %9.3f %9.3f %9.3f", method, threads, perSecond,
+                    p50, p90, p99, max);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(data)) {
+            System.err.println("mli bench: no such file: " + data);
+            return 2;
+        }
+        List<String> titles = CatalogReader.readAll(data, new ArrayList<>()).stream().map(CatalogRow::title).toList();
+        if (titles.isEmpty()) {
+            System.err.println("mli bench: no titles in " + data);
+            return 2;
+        }
+        try (Engines engines = Engines.open(kb)) {
+            System.out.printf(Locale.ROOT, "kb=%s titles=%d threads=%d heap=%dMB cpus=%d%n", engines.kb().version(),
+                    titles.size(), threads, Runtime.getRuntime().maxMemory() >> 20,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.println("method        threads  titles/s   p50 ms    p90 ms    p99 ms    max ms");
+            for (String m : methods) {
+                Method method = Method.parse(m);
+                run(engines, method, titles, warmup);
+                System.out.println(run(engines, method, titles, count).line());
+            }
+        }
+        return 0;
+    }
+
+    public Result run(Engines engines, Method method, List<String> titles, int n) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        long[][] latencies = new long[threads][];
+        CountDownLatch done = new CountDownLatch(threads);
+        long t0 = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread.ofPlatform().name("bench-" + t).start(() -> {
+                long[] mine = new long[n / threads + 1];
+                int k = 0;
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    String title = titles.get(i % titles.size());
+                    long s = System.nanoTime();
+                    engines.orchestrator().infer(InferenceRequest.of(title), method, Mode.CASCADE);
+                    if (k == mine.length) {
+                        mine = Arrays.copyOf(mine, mine.length * 2);
+                    }
+                    mine[k++] = System.nanoTime() - s;
+                }
+                latencies[id] = Arrays.copyOf(mine, k);
+                done.countDown();
+            });
+        }
+        done.await();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(method.wire(), threads, n, seconds, n / seconds, ms(all, 0.50), ms(all, 0.90),
+                ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+    }
+
+    private static double ms(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}
