@@ -1,12 +1,18 @@
 package io.mli.orchestrator.service;
 
-import org.springframework.boot.SpringApplication;
+import io.mli.servicekit.ServiceLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The orchestrator service: a thin Spring Boot shell over its engine. */
+/**
+ * The orchestrator service (port 8080): the public API ({@code POST /inference}, {@code /inference/batch},
+ * {@code /infer}, {@code GET /}) over {@link io.mli.orchestrator.engine.OrchestratorEngine}, which reaches the agents
+ * over HTTP.
+ */
 @SpringBootApplication
 public class OrchestratorApplication {
+    public static final String SERVICE = "orchestrator";
+
     public static void main(String[] args) {
-        SpringApplication.run(OrchestratorApplication.class, args);
+        ServiceLauncher.run(OrchestratorApplication.class, SERVICE, args);
     }
 }

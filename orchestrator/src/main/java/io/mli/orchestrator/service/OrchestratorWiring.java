@@ -1,0 +1,44 @@
+package io.mli.orchestrator.service;
+
+import io.mli.common.agent.BrandAgent;
+import io.mli.common.kb.KnowledgeBase;
+import io.mli.orchestrator.engine.OrchestratorEngine;
+import io.mli.orchestrator.engine.OrchestratorSettings;
+import io.mli.servicekit.agent.AgentClients;
+import io.mli.servicekit.agent.BackgroundLoad;
+import io.mli.servicekit.agent.HttpBrandAgent;
+import io.mli.servicekit.config.KnowledgeBaseSource;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The orchestrator engine over HTTP clients of the four agents, with each agent's time-out from configuration
+ * ({@code mli.agents.<name>.timeout}; the hybrid agent gets its LLM time-out when {@code LLM_PROVIDER} is set), and
+ * the knowledge base (for its version, and for what the engine may load beside it).
+ */
+@Configuration(proxyBeanMethods = false)
+class OrchestratorWiring {
+    static final List<String> AGENTS = List.of("ner", "rag", "llm", "hybrid");
+
+    @Bean
+    BackgroundLoad<Fleet> fleet(AgentClients clients, KnowledgeBaseSource kb) {
+        return BackgroundLoad.start("orchestrator engine", () -> {
+            KnowledgeBase loaded = kb.load();
+            Map<String, HttpBrandAgent> http = new LinkedHashMap<>();
+            Map<String, Duration> timeouts = new LinkedHashMap<>();
+            for (String name : AGENTS) {
+                http.put(name, clients.client(name));
+                timeouts.put(name, clients.timeout(name));
+            }
+            OrchestratorSettings d = OrchestratorSettings.defaults();
+            OrchestratorSettings settings = new OrchestratorSettings(timeouts, d.defaultTimeout(), d.acceptAt(),
+                    d.abstainBelow());
+            Map<String, BrandAgent> agents = new LinkedHashMap<>(http);
+            return new Fleet(new OrchestratorEngine(agents, settings), http, loaded.version(), loaded.size());
+        }, null);
+    }
+}

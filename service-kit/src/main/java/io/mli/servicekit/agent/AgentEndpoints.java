@@ -1,0 +1,72 @@
+package io.mli.servicekit.agent;
+
+import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.AgentStatus;
+import io.mli.common.domain.BrandGuess;
+import io.mli.servicekit.metrics.FleetMetrics;
+import io.mli.servicekit.web.ApiException;
+import io.mli.servicekit.web.ParsedInference;
+import io.mli.servicekit.web.RequestParser;
+import io.mli.servicekit.web.ServiceHealth;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An agent service's HTTP face: {@code POST /infer} and {@code GET /health}, each also under the agent's path prefix
+ * ({@code /ner/infer}, ...) because ALB path routing does not strip it. The body is the public request body plus
+ * optional upstream {@code candidates}; the answer is the agent's {@link AgentAnswer} in snake_case
+ * ({@link AgentWire}), or 503 problem+json with {@code Retry-After} when the agent cannot answer. Agent services
+ * import this class; the orchestrator does not.
+ */
+@RestController
+public class AgentEndpoints {
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private final AgentRuntime runtime;
+    private final FleetMetrics metrics;
+
+    public AgentEndpoints(AgentRuntime runtime, FleetMetrics metrics) {
+        this.runtime = runtime;
+        this.metrics = metrics;
+    }
+
+    @PostMapping(path = {"/infer", "/${mli.agent.name}/infer"}, consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<byte[]> infer(@RequestBody JsonNode body) {
+        ParsedInference parsed = RequestParser.parse(body);
+        List<BrandGuess> candidates = candidates(body.get("candidates"));
+        AgentAnswer answer = runtime.infer(parsed.request().withCandidates(candidates));
+        metrics.agentCall(answer);
+        metrics.llmUsage(answer.usage());
+        if (answer.status() == AgentStatus.UNAVAILABLE) {
+            throw ApiException.unavailable(runtime.name() + " agent unavailable: " + answer.detail(), RETRY_AFTER);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(AgentWire.write(answer));
+    }
+
+    @GetMapping(path = {"/health", "/${mli.agent.name}/health"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ServiceHealth> health() {
+        return ServiceHealth.of(runtime.name() + "-agent", runtime.unavailableReason(), runtime.kbVersion());
+    }
+
+    private static List<BrandGuess> candidates(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest("candidates must be an array of brand guesses");
+        }
+        try {
+            return Arrays.asList(AgentWire.MAPPER.treeToValue(node, BrandGuess[].class));
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("candidates are not valid brand guesses: " + e.getMessage());
+        }
+    }
+}

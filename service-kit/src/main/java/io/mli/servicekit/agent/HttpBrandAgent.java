@@ -1,0 +1,171 @@
+package io.mli.servicekit.agent;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.mli.common.agent.BrandAgent;
+import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.AgentStatus;
+import io.mli.common.domain.InferenceRequest;
+import io.mli.servicekit.web.RequestIds;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A remote agent as a {@link BrandAgent}: {@code POST {baseUrl}/infer} with the JDK HTTP client, passing the
+ * request id on, behind a Resilience4j circuit breaker. Every outcome is an answer: connection refused and an open
+ * breaker are {@code unavailable}, 503 is {@code unavailable} with the agent's reason, a slow agent is
+ * {@code timeout}, anything else {@code error}. The caller (orchestrator engine) applies its own time-outs too.
+ */
+public final class HttpBrandAgent implements BrandAgent {
+    private final String name;
+    private final URI baseUrl;
+    private final URI inferUri;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final CircuitBreaker breaker;
+
+    public HttpBrandAgent(String name, URI baseUrl, Duration timeout, HttpClient http, CircuitBreaker breaker) {
+        this.name = name;
+        this.baseUrl = baseUrl;
+        this.inferUri = resolve(baseUrl, "infer");
+        this.timeout = timeout;
+        this.http = http;
+        this.breaker = breaker;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    @Override
+    public AgentAnswer infer(InferenceRequest request) {
+        long t0 = System.nanoTime();
+        if (!breaker.tryAcquirePermission()) {
+            return AgentAnswer.failed(name, AgentStatus.UNAVAILABLE, "circuit breaker open after repeated failures "
+                    + "of " + baseUrl).withLatency(elapsedMs(t0));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(inferUri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(AgentWire.write(AgentWire.Call.of(request))));
+        String requestId = RequestIds.current();
+        if (requestId != null) {
+            b.header(RequestIds.HEADER, requestId);
+        }
+        try {
+            HttpResponse<byte[]> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            int code = resp.statusCode();
+            if (code == 200) {
+                AgentAnswer answer = AgentWire.readAnswer(resp.body());
+                breaker.onSuccess(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                return answer.withLatency(elapsedMs(t0));
+            }
+            String detail = problemDetail(resp.body());
+            if (code == 503) {
+                // The agent is up and says it cannot answer (no LLM provider, still loading): not a failure of
+                // the link, so it does not count against the breaker.
+                breaker.onSuccess(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                return AgentAnswer.failed(name, AgentStatus.UNAVAILABLE, detail).withLatency(elapsedMs(t0));
+            }
+            breaker.onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, new IOException("HTTP " + code));
+            return AgentAnswer.failed(name, AgentStatus.ERROR, "HTTP " + code + ": " + detail)
+                    .withLatency(elapsedMs(t0));
+        } catch (HttpTimeoutException e) {
+            breaker.onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, e);
+            return AgentAnswer.failed(name, AgentStatus.TIMEOUT, "no answer within " + timeout.toMillis() + " ms")
+                    .withLatency(elapsedMs(t0));
+        } catch (ConnectException e) {
+            breaker.onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, e);
+            return AgentAnswer.failed(name, AgentStatus.UNAVAILABLE, "cannot connect to " + baseUrl)
+                    .withLatency(elapsedMs(t0));
+        } catch (IOException | RuntimeException e) {
+            breaker.onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, e);
+            return AgentAnswer.failed(name, AgentStatus.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .withLatency(elapsedMs(t0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            breaker.releasePermission();
+            return AgentAnswer.failed(name, AgentStatus.TIMEOUT, "interrupted").withLatency(elapsedMs(t0));
+        }
+    }
+
+    /** The agent's own health: {@code GET {baseUrl}/health}, within a short time-out. */
+    public RemoteHealth health(Duration within) {
+        HttpRequest req = HttpRequest.newBuilder(resolve(baseUrl, "health")).timeout(within).GET().build();
+        try {
+            HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = parse(resp.body());
+            String reason = body == null || body.get("reason") == null ? null : body.get("reason").asString();
+            return new RemoteHealth(name, baseUrl.toString(), resp.statusCode() == 200 ? "up" : "down",
+                    resp.statusCode() == 200 ? null : reason != null ? reason : "HTTP " + resp.statusCode(),
+                    body == null || body.get("knowledge_base") == null ? null
+                            : body.get("knowledge_base").asString(null),
+                    breaker.getState().name().toLowerCase(java.util.Locale.ROOT));
+        } catch (IOException | RuntimeException e) {
+            return new RemoteHealth(name, baseUrl.toString(), "down", e instanceof ConnectException
+                    ? "cannot connect" : e.getClass().getSimpleName() + ": " + e.getMessage(), null,
+                    breaker.getState().name().toLowerCase(java.util.Locale.ROOT));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RemoteHealth(name, baseUrl.toString(), "down", "interrupted", null, null);
+        }
+    }
+
+    /** A remote agent's health as the orchestrator's {@code GET /} shows it. */
+    public record RemoteHealth(
+            @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+            @com.fasterxml.jackson.annotation.JsonProperty("url") String url,
+            @com.fasterxml.jackson.annotation.JsonProperty("status") String status,
+            @com.fasterxml.jackson.annotation.JsonProperty("reason") String reason,
+            @com.fasterxml.jackson.annotation.JsonProperty("knowledge_base") String knowledgeBase,
+            @com.fasterxml.jackson.annotation.JsonProperty("circuit_breaker") String circuitBreaker) {
+    }
+
+    private static String problemDetail(byte[] body) {
+        JsonNode node = parse(body);
+        if (node != null && node.get("detail") != null) {
+            return node.get("detail").asString();
+        }
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "no detail" : text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : AgentWire.MAPPER.readTree(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static URI resolve(URI base, String path) {
+        String s = base.toString();
+        return URI.create(s.endsWith("/") ? s + path : s + "/" + path);
+    }
+
+    private static double elapsedMs(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpBrandAgent[" + name + " at " + baseUrl + "]";
+    }
+}
