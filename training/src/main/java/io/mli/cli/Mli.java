@@ -26,7 +26,14 @@ public final class Mli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Held so the level set below sticks: java.util.logging keeps only weak references to loggers. */
+    private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        // Lucene notes on every start that the vector incubator module is off (the CLI leaves it off: it prints a
+        // warning of its own on every start); that is not news to a command-line user.
+        LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 

@@ -18,7 +18,10 @@ public record Isotonic(double[] xs, double[] ys, int samples) {
         }
     }
 
-    /** Fits outcomes ({@code 1} right, {@code 0} wrong) to scores; {@code prior} pseudo-counts pull towards 0.5. */
+    /**
+     * Fits outcomes ({@code 1} right, {@code 0} wrong) to scores; {@code prior} pseudo-counts pull each step towards
+     * the overall rate.
+     */
     public static Isotonic fit(double[] scores, boolean[] correct, double prior) {
         int n = scores.length;
         Integer[] order = new Integer[n];
@@ -49,14 +52,39 @@ public record Isotonic(double[] xs, double[] ys, int samples) {
                 blocks.removeLast();
             }
         }
-        double[] xs = new double[blocks.size()];
-        double[] ys = new double[blocks.size()];
+        // Tiny blocks are noise: merge neighbours (which keeps the order of the means) until each holds enough
+        // samples, then pull each towards the overall rate by `prior` pseudo-samples.
+        double minWeight = Math.max(10, n / 50.0);
+        List<double[]> merged = new ArrayList<>();
+        for (double[] b : blocks) {
+            double[] last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && last[1] < minWeight) {
+                last[0] += b[0];
+                last[1] += b[1];
+                last[3] = b[3];
+            } else {
+                merged.add(b.clone());
+            }
+        }
+        if (merged.size() > 1 && merged.getLast()[1] < minWeight) {
+            double[] tail = merged.removeLast();
+            double[] last = merged.getLast();
+            last[0] += tail[0];
+            last[1] += tail[1];
+            last[3] = tail[3];
+        }
+        double total = 0;
+        for (double[] b : merged) {
+            total += b[0];
+        }
+        double base = n == 0 ? 0.5 : total / n;
+        double[] xs = new double[merged.size()];
+        double[] ys = new double[merged.size()];
         double floor = 0;
-        for (int k = 0; k < blocks.size(); k++) {
-            double[] b = blocks.get(k);
+        for (int k = 0; k < merged.size(); k++) {
+            double[] b = merged.get(k);
             xs[k] = (b[2] + b[3]) / 2;
-            // Smoothing small blocks towards 0.5 can break monotonicity: keep the running maximum.
-            ys[k] = Math.max(floor, (b[0] + prior * 0.5) / (b[1] + prior));
+            ys[k] = Math.max(floor, (b[0] + prior * base) / (b[1] + prior));
             floor = ys[k];
         }
         return new Isotonic(xs, ys, n);

@@ -1,62 +1,31 @@
 package io.mli.rag.engine;
 
+import io.mli.common.embed.Embedder;
+import io.mli.common.embed.HashedNgramEmbedder;
+import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
-import io.mli.common.vector.SearchHit;
-import io.mli.common.vector.SearchRequest;
-import io.mli.common.vector.StoreInfo;
 import io.mli.common.vector.VectorStore;
+import io.mli.common.vector.lucene.LuceneVectorStore;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
 
-/** Opens the vector store a RAG engine searches. (Wired to the Lucene and Milvus adapters when they land.) */
+/**
+ * Opens the store a RAG engine searches on the embedded defaults: the knowledge-base directory's Lucene index
+ * (read-only, so several processes can share it), or, when there is none, an in-memory index of the knowledge
+ * base's brand names. (The Milvus store is chosen by configuration in the service; see the Milvus adapter.)
+ */
 final class RagStores {
     private RagStores() {
     }
 
     static RagEngine open(KnowledgeBase kb, Path kbDir) {
-        VectorStore empty = new VectorStore() {
-            @Override
-            public StoreInfo info() {
-                return new StoreInfo("none", "", "none", 0, 0);
-            }
-
-            @Override
-            public void upsert(List<io.mli.common.vector.ProductRecord> products) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void delete(Collection<String> ids) {
-            }
-
-            @Override
-            public List<SearchHit> search(SearchRequest request) {
-                return List.of();
-            }
-
-            @Override
-            public String unavailableReason() {
-                return "no vector index";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        io.mli.common.embed.Embedder none = new io.mli.common.embed.Embedder() {
-            public String id() {
-                return "none";
-            }
-
-            public int dimension() {
-                return 1;
-            }
-
-            public float[] embed(String text) {
-                return new float[] {1};
-            }
-        };
-        return new RagEngine(kb, empty, none, RagSettings.defaults());
+        Embedder embedder = new HashedNgramEmbedder();
+        VectorStore store;
+        if (kbDir != null && LuceneVectorStore.exists(new KbLayout(kbDir).indexDir())) {
+            store = LuceneVectorStore.openReadOnly(new KbLayout(kbDir).indexDir(), embedder);
+        } else {
+            store = LuceneVectorStore.inMemory(embedder);
+            CatalogIndex.addBrandNames(store, embedder, kb);
+        }
+        return new RagEngine(kb, store, embedder, RagSettings.defaults());
     }
 }

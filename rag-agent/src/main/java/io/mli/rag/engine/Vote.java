@@ -19,7 +19,10 @@ record Vote(String value, double weight, double share, int voters, SearchHit bes
         if (hits.isEmpty()) {
             return List.of();
         }
-        double top = Math.max(1e-9, hits.getFirst().score());
+        // Weigh by the exact similarity where the store gives one (fused scores only rank), else by the score.
+        boolean bySimilarity = !Double.isNaN(hits.getFirst().similarity());
+        double top = Math.max(1e-9, hits.stream().mapToDouble(h -> bySimilarity ? h.similarity() : h.score())
+                .max().orElse(1));
         Map<String, double[]> weights = new HashMap<>();
         Map<String, SearchHit> firstHit = new HashMap<>();
         double total = 0;
@@ -29,7 +32,8 @@ record Vote(String value, double weight, double share, int voters, SearchHit bes
             if (v == null || v.isBlank()) {
                 continue;
             }
-            double w = Math.max(0, h.score() / top) / (1 + 0.25 * rank);
+            double raw = bySimilarity ? h.similarity() : h.score();
+            double w = Math.max(0, raw / top) / (1 + 0.25 * rank);
             double[] acc = weights.computeIfAbsent(v, k -> new double[2]);
             acc[0] += w;
             acc[1]++;

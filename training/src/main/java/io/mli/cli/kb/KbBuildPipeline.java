@@ -65,15 +65,56 @@ public final class KbBuildPipeline {
         // The calibration split trains its own (quicker) model: run it beside the main training, one core each.
         java.util.concurrent.CompletableFuture<Map<String, Object>> calibration =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> fitCalibration(rows));
+        figures.putAll(buildIndex(rows, kb));
         figures.putAll(trainNer(rows, kb));
         figures.putAll(calibration.join());
         figures.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
         return new Summary(kb, rows.size(), errors.size(), figures);
     }
 
+    /** Writes the embedded vector index (Lucene) of the catalog's products into the knowledge-base directory. */
+    public Map<String, Object> buildIndex(List<CatalogRow> rows, KnowledgeBase kb) throws IOException {
+        long t0 = System.nanoTime();
+        Path index = new KbLayout(dir).indexDir();
+        deleteRecursively(index);
+        io.mli.common.embed.Embedder embedder = new io.mli.common.embed.HashedNgramEmbedder();
+        int n;
+        try (io.mli.common.vector.lucene.LuceneVectorStore store =
+                     io.mli.common.vector.lucene.LuceneVectorStore.open(index, embedder)) {
+            n = io.mli.rag.engine.CatalogIndex.addCatalog(store, embedder, rows, kb);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        log.printf("index: %d products (%s) in %.1f s%n", n, embedder.id(), ms / 1000.0);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("indexedProducts", n);
+        f.put("indexMillis", ms);
+        return f;
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!java.nio.file.Files.exists(p)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(x);
+            }
+        }
+    }
+
+    /** Retrieval over an in-memory index of some catalog rows: what the calibration split searches. */
+    static io.mli.common.agent.BrandAgent inMemoryRag(KnowledgeBase kb, List<CatalogRow> rows) {
+        io.mli.common.embed.Embedder embedder = new io.mli.common.embed.HashedNgramEmbedder();
+        io.mli.common.vector.lucene.LuceneVectorStore store =
+                io.mli.common.vector.lucene.LuceneVectorStore.inMemory(embedder);
+        io.mli.rag.engine.CatalogIndex.addCatalog(store, embedder, rows, kb);
+        return new io.mli.rag.engine.RagEngine(kb, store, embedder, io.mli.rag.engine.RagSettings.defaults());
+    }
+
     public Map<String, Object> fitCalibration(List<CatalogRow> rows) {
         long t0 = System.nanoTime();
-        io.mli.orchestrator.engine.Calibration c = new CalibrationFitter(starter, null).fit(rows);
+        io.mli.orchestrator.engine.Calibration c =
+                new CalibrationFitter(starter, KbBuildPipeline::inMemoryRag).fit(rows);
         try {
             c.save(new KbLayout(dir).calibrationFile());
         } catch (IOException e) {

@@ -1,0 +1,89 @@
+package io.mli.hybrid.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mli.common.agent.BrandAgent;
+import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.AgentStatus;
+import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.Evidence;
+import io.mli.common.domain.InferenceRequest;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class HybridEngineTest {
+    record Agent(String name, Function<InferenceRequest, AgentAnswer> f, AtomicInteger calls) implements BrandAgent {
+        Agent(String name, Function<InferenceRequest, AgentAnswer> f) {
+            this(name, f, new AtomicInteger());
+        }
+
+        @Override
+        public AgentAnswer infer(InferenceRequest request) {
+            calls.incrementAndGet();
+            return f.apply(request);
+        }
+    }
+
+    static BrandGuess brand(String id, double score, double share) {
+        return new BrandGuess(id, id.toUpperCase(), List.of(), score,
+                List.of(new Evidence("neighbours", null, "", share)));
+    }
+
+    @Test
+    void stopsAfterNerWhenItIsSure() {
+        Agent ner = new Agent("ner", r -> AgentAnswer.ok("ner", brand("nivea", 0.95, 1), List.of(), null,
+                "known_start"));
+        Agent rag = new Agent("rag", r -> AgentAnswer.ok("rag", brand("nivea", 0.9, 1), List.of(), null, "named"));
+        AgentAnswer a = new HybridEngine(ner, rag, null).infer(InferenceRequest.of("Nivea Soft"));
+        assertThat(a.detail()).isEqualTo("ner");
+        assertThat(rag.calls().get()).isZero();
+    }
+
+    @Test
+    void retrievalConfirmsOneOfTheNerCandidates() {
+        Agent ner = new Agent("ner", r -> AgentAnswer.ok("ner", brand("cp", 0.7, 0),
+                List.of(brand("meiji", 0.5, 0)), null, "known_mid"));
+        Agent rag = new Agent("rag", r -> {
+            assertThat(r.candidates()).extracting(BrandGuess::id).containsExactly("cp", "meiji");
+            return AgentAnswer.ok("rag", brand("meiji", 0.8, 0.9), List.of(), null, "named");
+        });
+        AgentAnswer a = new HybridEngine(ner, rag, null).infer(InferenceRequest.of("x"));
+        assertThat(a.detail()).isEqualTo("ner+rag");
+        assertThat(a.brand().id()).isEqualTo("meiji");
+        assertThat(a.brand().score()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void asksTheLlmWhenRetrievalCannotConfirmAndUsesCallerCandidates() {
+        Agent ner = new Agent("ner", r -> {
+            throw new AssertionError("candidates were given: NER must not run again");
+        });
+        Agent rag = new Agent("rag", r -> AgentAnswer.abstained("rag", List.of(), null, "split"));
+        Agent llm = new Agent("llm", r -> AgentAnswer.ok("llm", brand("zab", 0.8, 0), List.of(), null, "llm"));
+        AgentAnswer a = new HybridEngine(ner, rag, llm).infer(InferenceRequest.of("Zab Honey")
+                .withCandidates(List.of(brand("zab", 0.6, 0))));
+        assertThat(a.detail()).isEqualTo("llm");
+        assertThat(a.usage()).containsEntry("llm", "ok");
+    }
+
+    @Test
+    void withoutConfirmationReturnsNersGuessMarkedSo() {
+        Agent ner = new Agent("ner", r -> AgentAnswer.ok("ner", new BrandGuess(null, "Zab", List.of(), 0.6,
+                List.of()), List.of(), null, "new"));
+        Agent rag = new Agent("rag", r -> AgentAnswer.abstained("rag", List.of(), null, "none"));
+        AgentAnswer a = new HybridEngine(ner, rag, null).infer(InferenceRequest.of("Zab Honey"));
+        assertThat(a.status()).isEqualTo(AgentStatus.OK);
+        assertThat(a.detail()).isEqualTo("ner_only");
+        assertThat(a.usage()).containsEntry("rag", "skipped: no known candidate");
+    }
+
+    @Test
+    void abstainsWithNoCandidates() {
+        Agent ner = new Agent("ner", r -> AgentAnswer.abstained("ner", List.of(), null, "none"));
+        Agent rag = new Agent("rag", r -> AgentAnswer.abstained("rag", List.of(), null, "none"));
+        assertThat(new HybridEngine(ner, rag, null).infer(InferenceRequest.of("Generic USB Cable")).status())
+                .isEqualTo(AgentStatus.ABSTAINED);
+    }
+}

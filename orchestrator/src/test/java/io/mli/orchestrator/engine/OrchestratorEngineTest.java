@@ -1,0 +1,151 @@
+package io.mli.orchestrator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mli.common.agent.BrandAgent;
+import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.AgentStatus;
+import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.InferenceRequest;
+import io.mli.common.domain.InferenceResult;
+import io.mli.common.domain.Method;
+import io.mli.common.domain.Mode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class OrchestratorEngineTest {
+
+    /** An agent with a fixed answer that counts its calls. */
+    static final class Fixed implements BrandAgent {
+        final String name;
+        final AgentAnswer answer;
+        final long sleepMs;
+        final AtomicInteger calls = new AtomicInteger();
+
+        Fixed(String name, AgentAnswer answer, long sleepMs) {
+            this.name = name;
+            this.answer = answer;
+            this.sleepMs = sleepMs;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public AgentAnswer infer(InferenceRequest request) {
+            calls.incrementAndGet();
+            if (sleepMs > 0) {
+                try {
+                    Thread.sleep(sleepMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return answer;
+        }
+    }
+
+    static BrandGuess brand(String id, double score) {
+        return new BrandGuess(id, id.toUpperCase(), List.of(id), score, List.of());
+    }
+
+    static AgentAnswer ok(String agent, String id, double score, String kind) {
+        return AgentAnswer.ok(agent, brand(id, score), List.of(), null, kind);
+    }
+
+    private static OrchestratorEngine engine(BrandAgent ner, BrandAgent rag, BrandAgent hybrid) {
+        Map<String, BrandAgent> agents = new LinkedHashMap<>();
+        agents.put("ner", ner);
+        agents.put("rag", rag);
+        agents.put("hybrid", hybrid);
+        return new OrchestratorEngine(agents, new OrchestratorSettings(Map.of(), Duration.ofMillis(300), 0.9, 0.5));
+    }
+
+    @Test
+    void theCascadeStopsEarlyWhenNerAndRetrievalAgreeConfidently() {
+        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.97, "known_start"), 0);
+        Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.95, "named"), 0);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
+        try (OrchestratorEngine e = engine(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.brand().id()).isEqualTo("nivea");
+            assertThat(r.agreedAgents()).containsExactly("ner", "rag");
+            assertThat(hybrid.calls.get()).isZero();
+            assertThat(r.agentResults()).extracting(AgentAnswer::status)
+                    .containsExactly(AgentStatus.OK, AgentStatus.OK, AgentStatus.SKIPPED);
+        }
+    }
+
+    @Test
+    void theCascadeEscalatesWhenUnsureAndPassesTheCandidates() {
+        Fixed ner = new Fixed("ner", ok("ner", "zab", 0.6, "new"), 0);
+        Fixed rag = new Fixed("rag", AgentAnswer.abstained("rag", List.of(), null, "split"), 0);
+        BrandAgent hybrid = new BrandAgent() {
+            public String name() {
+                return "hybrid";
+            }
+
+            public AgentAnswer infer(InferenceRequest request) {
+                assertThat(request.candidates()).extracting(BrandGuess::id).containsExactly("zab");
+                return ok("hybrid", "zab", 0.8, "ner_only");
+            }
+        };
+        try (OrchestratorEngine e = engine(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Zab Honey"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.brand().id()).isEqualTo("zab");
+            assertThat(r.agreedAgents()).contains("hybrid", "ner");
+        }
+    }
+
+    @Test
+    void abstainsBelowTheThresholdWithTheReason() {
+        Fixed ner = new Fixed("ner", ok("ner", "taco", 0.3, "new"), 0);
+        Fixed rag = new Fixed("rag", AgentAnswer.abstained("rag", List.of(), null, "none"), 0);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "taco", 0.3, "ner_only"), 0);
+        try (OrchestratorEngine e = engine(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Taco Kit"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.brand()).isNull();
+            assertThat(r.abstainReason()).contains("not sure enough", "TACO");
+            assertThat(r.alternatives()).extracting(BrandGuess::id).contains("taco");
+        }
+    }
+
+    @Test
+    void aSlowOrFailingAgentIsReportedAndTheOthersAnswer() {
+        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.97, "known_start"), 0);
+        Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.95, "named"), 2_000);
+        BrandAgent hybrid = new BrandAgent() {
+            public String name() {
+                return "hybrid";
+            }
+
+            public AgentAnswer infer(InferenceRequest request) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        try (OrchestratorEngine e = engine(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.ALL);
+            assertThat(r.brand().id()).isEqualTo("nivea");
+            Map<String, AgentStatus> status = new LinkedHashMap<>();
+            r.agentResults().forEach(a -> status.put(a.agent(), a.status()));
+            assertThat(status).containsEntry("rag", AgentStatus.TIMEOUT).containsEntry("hybrid", AgentStatus.ERROR);
+        }
+    }
+
+    @Test
+    void calibrationTurnsScoresIntoProbabilitiesPerKind() {
+        Calibration c = Calibration.fit(java.util.stream.IntStream.range(0, 100).mapToObj(i ->
+                new Calibration.Sample("ner.new", 0.8, i < 30)).toList(), Map.of());
+        Aggregator a = new Aggregator(c);
+        List<Aggregator.Option> options = a.options(List.of(ok("ner", "zab", 0.8, "new")));
+        assertThat(options).hasSize(1);
+        assertThat(options.getFirst().kind()).isEqualTo("ner.new");
+        assertThat(options.getFirst().probability()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
+    }
+}
