@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * reload keeps the old value. A replaced value that is {@link AutoCloseable} is closed after a grace period, once the
  * requests that still hold it have finished.
  */
-public final class BackgroundLoad<T> implements ServiceReadiness, Reloadable {
+public final class BackgroundLoad<T> implements ServiceReadiness, Reloadable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundLoad.class);
     static final Duration RETIRE_AFTER = Duration.ofSeconds(30);
     private final String what;
@@ -107,6 +107,14 @@ public final class BackgroundLoad<T> implements ServiceReadiness, Reloadable {
     /** The loaded value, or null while loading or after a failure. */
     public T get() {
         return value;
+    }
+
+    /** Closes the loaded value when it holds resources (Spring calls this when the context closes). */
+    @Override
+    public void close() throws Exception {
+        if (value instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 
     @Override

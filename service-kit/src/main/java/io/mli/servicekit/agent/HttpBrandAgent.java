@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * A remote agent as a {@link BrandAgent}: {@code POST {baseUrl}/infer} with the JDK HTTP client, passing the
  * request id on, behind a Resilience4j circuit breaker. Every outcome is an answer: connection refused and an open
  * breaker are {@code unavailable}, 503 is {@code unavailable} with the agent's reason, a slow agent is
- * {@code timeout}, anything else {@code error}. The caller (orchestrator engine) applies its own time-outs too.
+ * {@code timeout}, anything else {@code error}. Refused connections, errors and 5xx (but 503) count against the
+ * breaker; time-outs and 503 do not. The caller (orchestrator engine) applies its own time-outs too.
  */
 public final class HttpBrandAgent implements BrandAgent {
     private final String name;
@@ -88,7 +89,10 @@ public final class HttpBrandAgent implements BrandAgent {
             return AgentAnswer.failed(name, AgentStatus.ERROR, "HTTP " + code + ": " + detail)
                     .withLatency(elapsedMs(t0));
         } catch (HttpTimeoutException e) {
-            breaker.onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, e);
+            // Slowness is not counted against the breaker: under a burst every agent is slow for a moment, and
+            // opening all breakers then would turn a slow answer into no answer. Calls are bounded by the time-out
+            // anyway; the breaker is for agents that are down or failing.
+            breaker.releasePermission();
             return AgentAnswer.failed(name, AgentStatus.TIMEOUT, "no answer within " + timeout.toMillis() + " ms")
                     .withLatency(elapsedMs(t0));
         } catch (ConnectException e) {

@@ -28,7 +28,7 @@ public record MliProperties(String kbUri, List<String> apiKeys, List<String> api
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         apiKeyPaths = apiKeyPaths == null ? List.of("/inference", "/infer") : List.copyOf(apiKeyPaths);
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
-        cpu = cpu == null ? new Cpu(0, Duration.ofSeconds(2)) : cpu;
+        cpu = cpu == null ? new Cpu(0, Duration.ofMillis(300)) : cpu;
         agents = agents == null ? Map.of() : Map.copyOf(agents);
         llmProvider = llmProvider == null || llmProvider.isBlank() ? "none" : llmProvider.trim();
     }
@@ -40,7 +40,7 @@ public record MliProperties(String kbUri, List<String> apiKeys, List<String> api
     /** @param permits concurrent CPU-bound engine calls (0 = the number of CPUs); @param maxWait queueing limit */
     public record Cpu(int permits, Duration maxWait) {
         public Cpu {
-            maxWait = maxWait == null ? Duration.ofSeconds(2) : maxWait;
+            maxWait = maxWait == null ? Duration.ofMillis(300) : maxWait;
         }
     }
 
