@@ -171,7 +171,14 @@ public final class KbSource {
             if (!Files.isRegularFile(new KbLayout(partial).kbFile())) {
                 throw new IOException(uri + "/" + versionPath + " has no kb.json");
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                // Another process sharing this cache finished the same version first: use theirs.
+                LOG.info("knowledge base {} was cached meanwhile by another process", versionPath);
+                remember(versionPath);
+                return target;
+            }
             LOG.info("downloaded knowledge base {} ({} files, {} bytes) into {} in {} ms", versionPath,
                     manifest.files().size(), bytes, target, (System.nanoTime() - t0) / 1_000_000);
         } finally {
@@ -199,16 +206,19 @@ public final class KbSource {
 
     /**
      * Keeps the new version and the one before it (which may still be serving until the swap), and removes older
-     * versions and leftovers of interrupted downloads.
+     * versions and leftovers of downloads interrupted more than an hour ago.
      */
     private void prune(Path keep) throws IOException {
         try (Stream<Path> s = Files.list(cacheRoot)) {
             List<Path> dirs = s.filter(Files::isDirectory).filter(p -> !p.equals(keep))
                     .sorted(Comparator.comparing(KbSource::modified).reversed()).toList();
             boolean keptPrevious = false;
+            long hourAgo = System.currentTimeMillis() - 3_600_000L;
             for (Path d : dirs) {
-                if (!d.getFileName().toString().startsWith(PARTIAL) && !keptPrevious) {
-                    keptPrevious = true;
+                boolean partial = d.getFileName().toString().startsWith(PARTIAL);
+                if (partial ? modified(d) > hourAgo : !keptPrevious) {
+                    // a download that may still be running in another process, or the version before this one
+                    keptPrevious |= !partial;
                     continue;
                 }
                 deleteTree(d);
