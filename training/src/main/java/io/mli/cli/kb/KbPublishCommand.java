@@ -47,6 +47,7 @@ public final class KbPublishCommand implements Callable<Integer> {
             System.out.printf("published knowledge base %s: %s/%s (%d files, %d bytes)%n", p.kbVersion(),
                     p.storeUri(), p.versionPath(), p.files(), p.bytes());
             System.out.printf("%s/%s -> %s%n", p.storeUri(), KbPublisher.CURRENT, p.versionPath());
+            System.out.printf("services with MLI_KB_URI=%s switch to it at their next poll%n", to.trim());
             return 0;
         } catch (IOException | RuntimeException e) {
             System.err.println("mli kb publish: " + e.getMessage());

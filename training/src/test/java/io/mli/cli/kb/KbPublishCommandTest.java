@@ -53,7 +53,8 @@ class KbPublishCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("published knowledge base kb-test-1: s3://models/fleet/kb/versions/kb-test-1-")
-                .contains("(3 files,").contains("s3://models/fleet/kb/current -> versions/kb-test-1-");
+                .contains("(3 files,").contains("s3://models/fleet/kb/current -> versions/kb-test-1-")
+                .contains("MLI_KB_URI=s3://models/fleet/kb");
         assertThat(run.err()).contains("uploaded kb.json").contains("uploaded ner/model.txt");
 
         KbSource source = new KbSource("s3://models/fleet/kb", tmp.resolve("cache"),
