@@ -44,7 +44,7 @@ public final class Engines implements AutoCloseable {
         // being reported as a time-out.
         OrchestratorSettings s = OrchestratorSettings.defaults();
         OrchestratorSettings inProcess = new OrchestratorSettings(Map.of("llm", java.time.Duration.ofSeconds(30)),
-                java.time.Duration.ofSeconds(10), s.acceptAt(), s.abstainBelow());
+                java.time.Duration.ofSeconds(10), s.acceptAt(), s.abstainBelow(), s.abstainBelowThai());
         Calibration calibration;
         try {
             calibration = kbDir == null ? Calibration.identity()

@@ -12,10 +12,12 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             io.mli.cli.kb.KbCommand.class,
+            io.mli.cli.ner.NerCommand.class,
             io.mli.cli.infer.InferCommand.class,
             io.mli.cli.eval.EvalCommand.class,
             io.mli.cli.bench.BenchCommand.class,
-            io.mli.cli.ner.NerCommand.class,
+            io.mli.cli.fleet.FleetUp.class,
+            io.mli.cli.fleet.FleetDown.class,
             io.mli.cli.finetune.FinetuneCommand.class,
             io.mli.cli.ops.OpsCommand.class,
             io.mli.cli.fleet.FleetUp.class,

@@ -52,6 +52,26 @@ public final class Gazetteer {
         return byKey.size();
     }
 
+    /** Word boundaries of a title by ICU's dictionary word breaker, for checking Thai matches. */
+    private static final class ThaiWords {
+        private static final com.ibm.icu.text.BreakIterator PROTOTYPE =
+                com.ibm.icu.text.BreakIterator.getWordInstance(new com.ibm.icu.util.ULocale("th", "TH"));
+        private final java.util.BitSet boundaries = new java.util.BitSet();
+
+        ThaiWords(String title) {
+            com.ibm.icu.text.BreakIterator it = (com.ibm.icu.text.BreakIterator) PROTOTYPE.clone();
+            it.setText(title);
+            for (int b = it.first(); b != com.ibm.icu.text.BreakIterator.DONE; b = it.next()) {
+                boundaries.set(b);
+            }
+        }
+
+        /** True at a word boundary; offsets next to non-Thai text always count. */
+        boolean alignedAt(int offset, boolean thaiSide) {
+            return !thaiSide || boundaries.get(offset);
+        }
+    }
+
     /** Where a brand key first stands in the title at word edges, or null. */
     public static Span locate(String title, String key) {
         if (key == null || key.isEmpty()) {
@@ -79,6 +99,7 @@ public final class Gazetteer {
         String s = ct.text;
         int n = s.length();
         List<GazetteerMatch> out = new ArrayList<>();
+        ThaiWords thaiWords = null;
         for (int i = 0; i < n; i++) {
             if (!ct.startEdge[i]) {
                 continue;
@@ -94,6 +115,15 @@ public final class Gazetteer {
                 }
                 int start = ct.originStart[i];
                 int end = ct.originEnd[j - 1];
+                if (CompactText.isThai(s.charAt(i)) || CompactText.isThai(s.charAt(j - 1))) {
+                    // Thai has no spaces: a Thai form must also start and end where a dictionary word does, or
+                    // เลย์ (Lay's) would match inside บาร์เลย์ (barley).
+                    thaiWords = thaiWords == null ? new ThaiWords(title) : thaiWords;
+                    if (!thaiWords.alignedAt(start, CompactText.isThai(s.charAt(i)))
+                            || !thaiWords.alignedAt(end, CompactText.isThai(s.charAt(j - 1)))) {
+                        continue;
+                    }
+                }
                 Span span = new Span(start, end, title.substring(start, end));
                 for (AliasEntry e : entries) {
                     out.add(new GazetteerMatch(e, span, i, j, n));

@@ -95,7 +95,7 @@ public final class KbSource {
         if (!versioned()) {
             Path dir = ObjectStores.localPath(uri);
             if (!Files.isDirectory(dir)) {
-                throw new IOException("MLI_KB_URI=" + uri + " is not a directory or s3:// URI");
+                throw new IOException(uri + " is not a directory (nor an s3://bucket/prefix URI)");
             }
             return new Snapshot(dir, dir.toString());
         }

@@ -37,6 +37,14 @@ class GazetteerTest {
     }
 
     @Test
+    void aThaiFormMustBeAWholeDictionaryWord() {
+        Gazetteer g = new Gazetteer(List.of(alias("เลย์", "lays"), alias("ยูเซอริน", "eucerin")));
+        assertThat(g.find("ข้าวบาร์เลย์ ชาอู่หลง")).isEmpty(); // barley, not Lay's
+        assertThat(g.find("มันฝรั่งเลย์ รสโนริ")).extracting(m -> m.alias().brandId()).containsExactly("lays");
+        assertThat(g.find("ครีมยูเซอรินสูตรใหม่")).extracting(m -> m.alias().brandId()).containsExactly("eucerin");
+    }
+
+    @Test
     void findsOverlappingFormsLongestFirst() {
         List<GazetteerMatch> m = gazetteer.find("Mae Ploy Red Curry Paste");
         assertThat(m).extracting(x -> x.alias().brandId()).containsExactly("maeploy", "mae");

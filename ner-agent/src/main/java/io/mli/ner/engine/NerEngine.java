@@ -114,7 +114,9 @@ public final class NerEngine implements BrandAgent {
         }
         if (crf != null) {
             CrfBrandModel.Marginals marg = crf.tag(tokens);
-            for (CrfSpan span : CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary())) {
+            List<CrfSpan> spans = CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary());
+            demoteKnownInsideNewNames(out, spans, firstWordStart);
+            for (CrfSpan span : spans) {
                 if (hasThai(span.span().text()) || io.mli.common.kb.NonBrands.isPlaceholder(span.span().text())) {
                     continue; // the catalog taught the CRF no Thai: its Thai spans are guesses
                 }
@@ -136,7 +138,8 @@ public final class NerEngine implements BrandAgent {
                 continue;
             }
             BrandResolver.Resolution r = resolver.resolve(marked.text());
-            double s = r.brand() != null ? 0.9 : 0.75;
+            // "ตรา X" is the seller saying outright which brand it is.
+            double s = r.brand() != null ? 0.95 : 0.9;
             out.add(r.brand() != null
                     ? new Candidate(r.brand(), r.brand().name(), marked, s, "marker+" + r.how(), marked.text(),
                     "marker_known")
@@ -177,6 +180,26 @@ public final class NerEngine implements BrandAgent {
 
     private static boolean hasThai(String s) {
         return s.chars().anyMatch(c -> c >= 0x0E00 && c <= 0x0E7F);
+    }
+
+    /**
+     * A known brand found inside a longer name that opens the title ({@code Monte} in {@code Del Monte Tomato Soup})
+     * is more likely a word of that name than the brand.
+     */
+    private static void demoteKnownInsideNewNames(List<Candidate> candidates, List<CrfSpan> spans,
+                                                  int firstWordStart) {
+        for (CrfSpan span : spans) {
+            if (span.span().start() > firstWordStart) {
+                continue;
+            }
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate c = candidates.get(i);
+                if (c.span().start() > span.span().start() && c.span().end() <= span.span().end()) {
+                    candidates.set(i, new Candidate(c.brand(), c.name(), c.span(), c.score() * 0.6, c.source(),
+                            c.surface(), c.kind()));
+                }
+            }
+        }
     }
 
     /** One token as the CRF sees it, for {@code mli ner explain}. */

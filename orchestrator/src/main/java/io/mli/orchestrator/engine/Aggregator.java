@@ -11,7 +11,8 @@ import java.util.List;
  * Turns the agents' answers into scored options, each of a kind the calibration knows: how the NER agent found its
  * brand ({@code ner.known_start}, {@code ner.new}, …) and whether retrieval agreed ({@code .agree}), named another
  * brand ({@code .other}) or nothing ({@code .none}); retrieval's own answer ({@code rag.named.*} when the title names
- * the brand, {@code rag.unnamed.*} when only the neighbours say so); the hybrid agent's. Pure and stateless.
+ * the brand, {@code rag.unnamed.*} when only the neighbours say so); the hybrid agent's; and, for one agent asked
+ * alone, {@code solo.<agent>.<kind>}. Pure and stateless.
  */
 public final class Aggregator {
     private final Calibration calibration;
@@ -26,6 +27,12 @@ public final class Aggregator {
 
     /** Every option the answers offer, most probable first. */
     public List<Option> options(List<AgentAnswer> answers) {
+        if (answers.size() == 1) {
+            // One agent asked alone (method ner, rag, …): its own calibration, "solo.<agent>.<kind>".
+            AgentAnswer a = answers.getFirst();
+            return ok(a) ? List.of(option(a.brand(), "solo." + a.agent() + "." + a.detail(), a.brand().score(),
+                    List.of(a.agent()))) : List.of();
+        }
         AgentAnswer ner = find(answers, "ner");
         AgentAnswer rag = find(answers, "rag");
         List<Option> out = new ArrayList<>();

@@ -86,14 +86,16 @@ public final class OrchestratorEngine implements AutoCloseable {
         }
         List<Aggregator.Option> options = aggregator.options(answers);
         Aggregator.Option best = options.isEmpty() ? null : options.getFirst();
+        String language = LanguageDetector.detect(request.title());
+        double threshold = settings.abstainBelow(language);
         String abstain = null;
         if (best == null) {
             abstain = answers.stream().allMatch(a -> a.status() == AgentStatus.UNAVAILABLE
                     || a.status() == AgentStatus.ERROR || a.status() == AgentStatus.TIMEOUT)
                     ? "no agent could answer" : "no agent found a brand in the title";
-        } else if (best.probability() < settings.abstainBelow()) {
+        } else if (best.probability() < threshold) {
             abstain = String.format(java.util.Locale.ROOT, "not sure enough: %s at %.2f (below %.2f)",
-                    best.brand().name(), best.probability(), settings.abstainBelow());
+                    best.brand().name(), best.probability(), threshold);
         }
         BrandGuess brand = abstain == null ? best.brand() : null;
         List<BrandGuess> alternatives = new ArrayList<>();
@@ -108,8 +110,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                 : brand.evidence().stream().map(Evidence::span).filter(java.util.Objects::nonNull).distinct().toList();
         CategoryGuess category = category(answers);
         double ms = (System.nanoTime() - t0) / 1e6;
-        InferenceResult result = new InferenceResult(request.title(), LanguageDetector.detect(request.title()),
-                method, mode, brand, abstain, alternatives, category, agreed, spans, answers, ms);
+        InferenceResult result = new InferenceResult(request.title(), language, method, mode, brand, abstain, alternatives, category, agreed, spans, answers, ms);
         listener.answered(result);
         return result;
     }

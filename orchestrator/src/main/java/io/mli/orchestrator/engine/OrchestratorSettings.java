@@ -5,21 +5,39 @@ import java.util.Map;
 
 /**
  * How the orchestrator engine behaves: per-agent time-outs (the default applies to agents not named), the
- * confidence at or above which the cascade stops early, and the calibrated confidence below which it abstains.
+ * confidence at or above which the cascade stops early, and the calibrated confidence below which it abstains —
+ * higher for titles in Thai script ({@code abstainBelowThai}), because the catalogs calibration is fitted on are
+ * mostly Latin-script and the probabilities of Thai answers are the less certain for it.
  */
 public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
-                                   double abstainBelow) {
+                                   double abstainBelow, double abstainBelowThai) {
+
+    public OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
+                                double abstainBelow) {
+        this(timeouts, defaultTimeout, acceptAt, abstainBelow, Math.max(abstainBelow, DEFAULT_ABSTAIN_THAI));
+    }
+
+    public static final double DEFAULT_ABSTAIN = 0.4;
+    public static final double DEFAULT_ABSTAIN_THAI = 0.6;
+
     public OrchestratorSettings {
         timeouts = timeouts == null ? Map.of() : Map.copyOf(timeouts);
         defaultTimeout = defaultTimeout == null ? Duration.ofMillis(250) : defaultTimeout;
-        if (acceptAt <= 0 || acceptAt > 1 || abstainBelow < 0 || abstainBelow > 1) {
+        if (acceptAt <= 0 || acceptAt > 1 || abstainBelow < 0 || abstainBelow > 1 || abstainBelowThai < 0
+                || abstainBelowThai > 1) {
             throw new IllegalArgumentException("acceptAt and abstainBelow must be in (0, 1]");
         }
     }
 
     public static OrchestratorSettings defaults() {
         return new OrchestratorSettings(Map.of("ner", Duration.ofMillis(250), "rag", Duration.ofMillis(250),
-                "hybrid", Duration.ofMillis(250), "llm", Duration.ofSeconds(5)), Duration.ofMillis(250), 0.9, 0.5);
+                "hybrid", Duration.ofMillis(250), "llm", Duration.ofSeconds(5)), Duration.ofMillis(250), 0.9, DEFAULT_ABSTAIN,
+                DEFAULT_ABSTAIN_THAI);
+    }
+
+    /** The abstention threshold for a title in the given language ({@code th}, {@code mixed}, {@code en}, …). */
+    public double abstainBelow(String language) {
+        return "th".equals(language) || "mixed".equals(language) ? abstainBelowThai : abstainBelow;
     }
 
     public Duration timeout(String agent) {

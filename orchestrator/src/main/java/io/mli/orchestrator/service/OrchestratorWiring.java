@@ -2,6 +2,8 @@ package io.mli.orchestrator.service;
 
 import io.mli.common.agent.BrandAgent;
 import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.kb.KbLayout;
+import io.mli.orchestrator.engine.Calibration;
 import io.mli.orchestrator.engine.OrchestratorEngine;
 import io.mli.orchestrator.engine.OrchestratorSettings;
 import io.mli.servicekit.agent.AgentClients;
@@ -27,7 +29,9 @@ class OrchestratorWiring {
     @Bean
     BackgroundLoad<Fleet> fleet(AgentClients clients, KnowledgeBaseSource kb) {
         return BackgroundLoad.start("orchestrator engine", () -> {
-            KnowledgeBase loaded = kb.load();
+            // One snapshot: the knowledge base and its calibration come from the same (published) version.
+            KnowledgeBaseSource.Snapshot snapshot = kb.snapshot();
+            KnowledgeBase loaded = snapshot.kb();
             Map<String, HttpBrandAgent> http = new LinkedHashMap<>();
             Map<String, Duration> timeouts = new LinkedHashMap<>();
             for (String name : AGENTS) {
@@ -36,9 +40,13 @@ class OrchestratorWiring {
             }
             OrchestratorSettings d = OrchestratorSettings.defaults();
             OrchestratorSettings settings = new OrchestratorSettings(timeouts, d.defaultTimeout(), d.acceptAt(),
-                    d.abstainBelow());
+                    d.abstainBelow(), d.abstainBelowThai());
             Map<String, BrandAgent> agents = new LinkedHashMap<>(http);
-            return new Fleet(new OrchestratorEngine(agents, settings), http, loaded.version(), loaded.size());
+            // The calibration fitted by `mli kb build` lives beside the knowledge base; the starter has none.
+            Calibration calibration = snapshot.dir() == null ? Calibration.identity()
+                    : Calibration.load(new KbLayout(snapshot.dir()).calibrationFile());
+            return new Fleet(new OrchestratorEngine(agents, settings, calibration, new OrchestratorEngine.Listener() {
+            }), http, loaded.version(), loaded.size());
         }, null);
     }
 }

@@ -139,13 +139,21 @@ class OrchestratorEngineTest {
     }
 
     @Test
+    void oneAgentAloneIsCalibratedApart() {
+        Aggregator a = new Aggregator(Calibration.identity());
+        assertThat(a.options(List.of(ok("rag", "nivea", 0.8, "named"))).getFirst().kind())
+                .isEqualTo("solo.rag.named");
+    }
+
+    @Test
     void calibrationTurnsScoresIntoProbabilitiesPerKind() {
         Calibration c = Calibration.fit(java.util.stream.IntStream.range(0, 100).mapToObj(i ->
-                new Calibration.Sample("ner.new", 0.8, i < 30)).toList(), Map.of());
+                new Calibration.Sample("ner.new.none", 0.8, i < 30)).toList(), Map.of());
         Aggregator a = new Aggregator(c);
-        List<Aggregator.Option> options = a.options(List.of(ok("ner", "zab", 0.8, "new")));
+        List<Aggregator.Option> options = a.options(List.of(ok("ner", "zab", 0.8, "new"),
+                AgentAnswer.abstained("rag", List.of(), null, "none")));
         assertThat(options).hasSize(1);
-        assertThat(options.getFirst().kind()).isEqualTo("ner.new");
+        assertThat(options.getFirst().kind()).isEqualTo("ner.new.none");
         assertThat(options.getFirst().probability()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
     }
 }

@@ -4,7 +4,12 @@ import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.InferenceRequest;
+import io.mli.common.kb.KnowledgeBase;
+import io.mli.servicekit.config.KnowledgeBaseSource;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 /**
  * An agent service's engine as the web layer sees it: loaded in the background, unavailable (with the reason) until
@@ -43,17 +48,16 @@ public final class AgentRuntime implements BrandAgent, ServiceReadiness, Reloada
      * Loads the knowledge base from {@code kb} in the background, then opens the engine over it (and the models
      * saved beside it, when the knowledge base is a directory).
      */
-    public static AgentRuntime overKnowledgeBase(String name, io.mli.servicekit.config.KnowledgeBaseSource kb,
-                                                 java.util.function.BiFunction<io.mli.common.kb.KnowledgeBase,
-                                                         java.nio.file.Path, BrandAgent> open, CpuLimiter cpu) {
+    public static AgentRuntime overKnowledgeBase(String name, KnowledgeBaseSource kb,
+                                                 BiFunction<KnowledgeBase, Path, BrandAgent> open, CpuLimiter cpu) {
         return start(name, () -> {
-            io.mli.servicekit.config.KnowledgeBaseSource.Snapshot s = kb.snapshot();
+            KnowledgeBaseSource.Snapshot s = kb.snapshot();
             return new Loaded(open.apply(s.kb(), s.dir()), s.kb().version());
         }, cpu);
     }
 
     /** Titles that exercise English, Thai and mixed paths of an engine before it takes traffic. */
-    static final java.util.List<String> WARM_UP_TITLES = java.util.List.of(
+    static final List<String> WARM_UP_TITLES = List.of(
             "Eucerin Spotless Brightening Body Lotion 250ml", "ยูเซอริน โลชั่นบำรุงผิวกาย 250 มล.",
             "[โปรแรง] iPhone 15 Pro Max สีดำ 256GB", "Generic USB Cable 1m", "มาม่า รสต้มยำกุ้ง 55 กรัม x 10 ซอง");
 

@@ -1,5 +1,6 @@
 package io.mli.servicekit.agent;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
@@ -13,7 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
@@ -121,11 +124,11 @@ public final class HttpBrandAgent implements BrandAgent {
                     resp.statusCode() == 200 ? null : reason != null ? reason : "HTTP " + resp.statusCode(),
                     body == null || body.get("knowledge_base") == null ? null
                             : body.get("knowledge_base").asString(null),
-                    breaker.getState().name().toLowerCase(java.util.Locale.ROOT));
+                    breaker.getState().name().toLowerCase(Locale.ROOT));
         } catch (IOException | RuntimeException e) {
             return new RemoteHealth(name, baseUrl.toString(), "down", e instanceof ConnectException
                     ? "cannot connect" : e.getClass().getSimpleName() + ": " + e.getMessage(), null,
-                    breaker.getState().name().toLowerCase(java.util.Locale.ROOT));
+                    breaker.getState().name().toLowerCase(Locale.ROOT));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new RemoteHealth(name, baseUrl.toString(), "down", "interrupted", null, null);
@@ -134,12 +137,12 @@ public final class HttpBrandAgent implements BrandAgent {
 
     /** A remote agent's health as the orchestrator's {@code GET /} shows it. */
     public record RemoteHealth(
-            @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
-            @com.fasterxml.jackson.annotation.JsonProperty("url") String url,
-            @com.fasterxml.jackson.annotation.JsonProperty("status") String status,
-            @com.fasterxml.jackson.annotation.JsonProperty("reason") String reason,
-            @com.fasterxml.jackson.annotation.JsonProperty("knowledge_base") String knowledgeBase,
-            @com.fasterxml.jackson.annotation.JsonProperty("circuit_breaker") String circuitBreaker) {
+            @JsonProperty("name") String name,
+            @JsonProperty("url") String url,
+            @JsonProperty("status") String status,
+            @JsonProperty("reason") String reason,
+            @JsonProperty("knowledge_base") String knowledgeBase,
+            @JsonProperty("circuit_breaker") String circuitBreaker) {
     }
 
     private static String problemDetail(byte[] body) {
@@ -147,7 +150,7 @@ public final class HttpBrandAgent implements BrandAgent {
         if (node != null && node.get("detail") != null) {
             return node.get("detail").asString();
         }
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        String text = new String(body, StandardCharsets.UTF_8).strip();
         return text.isEmpty() ? "no detail" : text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 

@@ -50,7 +50,7 @@ public final class KnowledgeBaseSource {
             last = loaded;
             return loaded;
         } catch (IOException e) {
-            throw new UncheckedIOException("MLI_KB_URI=" + source.uri() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("MLI_KB_URI: " + e.getMessage(), e);
         }
     }
 
@@ -59,10 +59,16 @@ public final class KnowledgeBaseSource {
         return snapshot().kb();
     }
 
-    /** The directory of the last load (null for the starter or before the first load). */
+    /**
+     * The directory of the last load; before the first one, a plain directory's path. Null for the starter (and for
+     * published versions before their first load).
+     */
     public Path dir() {
         Snapshot s = last;
-        return s == null ? null : s.dir();
+        if (s != null) {
+            return s.dir();
+        }
+        return source.uri().isEmpty() || source.versioned() ? null : ObjectStores.localPath(source.uri());
     }
 
     /** The id of the version last resolved (null before the first load). */

@@ -65,8 +65,11 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("mli bench: no titles in " + data);
             return 2;
         }
+        long t0 = System.nanoTime();
         try (Engines engines = Engines.open(kb)) {
-            System.out.printf(Locale.ROOT, "kb=%s titles=%d threads=%d heap=%dMB cpus=%d%n", engines.kb().version(),
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "kb=%s loaded in %.2f s (knowledge base, NER model, index, calibration); "
+                            + "titles=%d threads=%d heap=%dMB cpus=%d%n", engines.kb().version(), loadSeconds,
                     titles.size(), threads, Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors());
             System.out.println("method        threads  titles/s   p50 ms    p90 ms    p99 ms    max ms");

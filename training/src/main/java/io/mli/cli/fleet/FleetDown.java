@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mli down}: stops a fleet started with {@code mli up --detach}, using its {@code run/fleet.pids}. */
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stop the fleet that mli up --detach started (its pids are in run/fleet.pids).")
+        description = "Stop the fleet that mli up --detach started (pids in run/fleet.pids).")
 public final class FleetDown implements Callable<Integer> {
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "The run folder mli up used (default: run/ in the project).")

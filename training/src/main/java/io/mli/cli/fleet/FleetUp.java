@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
  * alone, so throughput is what it will be in production.
  */
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Start the local fleet (orchestrator :8080, ner :8081, rag :8082, llm :8083, hybrid :8084)",
-            "and wait until it is ready; Ctrl-C stops it. Logs go to run/logs/."})
+        description = "Start the local fleet (orchestrator :8080, ner :8081, rag :8082, llm :8083, hybrid :8084), "
+                + "wait until it is ready and show how to call it. Ctrl-C stops it; logs go to run/logs/.")
 public final class FleetUp implements Callable<Integer> {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final String EXAMPLE_TITLE = "Eucerin Spotless Brightening Body Lotion 250ml ยูเซอริน";

@@ -83,7 +83,14 @@ public final class CalibrationFitter {
             }
             List<AgentAnswer> withHybrid = new ArrayList<>(answers);
             withHybrid.add(hybrid.infer(req.withCandidates(OrchestratorEngine.proposals(answers))));
-            for (Aggregator.Option o : identity.options(withHybrid)) {
+            List<Aggregator.Option> options = new ArrayList<>(identity.options(withHybrid));
+            // Each agent alone too (mli infer --method ner, …), as the orchestrator calibrates those apart.
+            options.addAll(identity.options(List.of(answers.getFirst())));
+            if (rag != null) {
+                options.addAll(identity.options(List.of(answers.get(1))));
+            }
+            options.addAll(identity.options(List.of(hybrid.infer(req))));
+            for (Aggregator.Option o : options) {
                 boolean right = p.brand() != null && (BrandKeys.same(p.brand(), o.brand().name())
                         || o.brand().aliases().stream().anyMatch(a -> BrandKeys.same(p.brand(), a)));
                 samples.add(new Calibration.Sample(o.kind(), o.raw(), right));

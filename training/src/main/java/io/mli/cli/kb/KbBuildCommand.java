@@ -27,7 +27,10 @@ public final class KbBuildCommand implements Callable<Integer> {
             System.err.println("mli kb build: no such catalog file: " + catalog);
             return 2;
         }
-        KbBuildPipeline.Summary s = new KbBuildPipeline(catalog, kb, !noStarter, System.err).build();
+        KbBuildPipeline.Summary s;
+        try (io.mli.cli.Progress progress = io.mli.cli.Progress.start("kb build", KbBuildPipeline.STEPS)) {
+            s = new KbBuildPipeline(catalog, kb, !noStarter, System.err, progress::step).build();
+        }
         System.err.printf("kb build: %s written to %s — %d brands from %d rows (%d unreadable) in %.1f s%n",
                 s.kb().version(), kb, s.kb().size(), s.rows(), s.badRows(),
                 ((Number) s.figures().get("totalMillis")).longValue() / 1000.0);

@@ -26,11 +26,23 @@ public final class KbBuildPipeline {
     private final boolean starter;
     private final PrintStream log;
 
+    /** The steps {@link #build} reports to its progress callback: brands, index, NER model, calibration. */
+    public static final int STEPS = 4;
+
+    private final java.util.function.LongConsumer progress;
+
     public KbBuildPipeline(Path catalog, Path dir, boolean starter, PrintStream log) {
+        this(catalog, dir, starter, log, n -> { });
+    }
+
+    /** {@code progress} hears of each finished step (see {@link #STEPS}). */
+    public KbBuildPipeline(Path catalog, Path dir, boolean starter, PrintStream log,
+                           java.util.function.LongConsumer progress) {
         this.catalog = catalog;
         this.dir = dir;
         this.starter = starter;
         this.log = log;
+        this.progress = progress;
     }
 
     /** What a build did, printed as the summary and kept in the knowledge base's metadata. */
@@ -65,9 +77,13 @@ public final class KbBuildPipeline {
         // The calibration split trains its own (quicker) model: run it beside the main training, one core each.
         java.util.concurrent.CompletableFuture<Map<String, Object>> calibration =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> fitCalibration(rows));
+        progress.accept(1);
         figures.putAll(buildIndex(rows, kb));
+        progress.accept(1);
         figures.putAll(trainNer(rows, kb));
+        progress.accept(1);
         figures.putAll(calibration.join());
+        progress.accept(1);
         figures.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
         return new Summary(kb, rows.size(), errors.size(), figures);
     }
