@@ -20,8 +20,6 @@ import picocli.CommandLine.Command;
             io.mli.cli.fleet.FleetDown.class,
             io.mli.cli.finetune.FinetuneCommand.class,
             io.mli.cli.ops.OpsCommand.class,
-            io.mli.cli.fleet.FleetUp.class,
-            io.mli.cli.fleet.FleetDown.class,
         })
 public final class Mli implements Runnable {
 
