@@ -74,7 +74,9 @@ public final class OrchestratorEngine implements AutoCloseable {
         } else {
             answers = new ArrayList<>(ask(List.of("ner", "rag"), request));
             List<Aggregator.Option> first = aggregator.options(answers);
-            boolean sure = !first.isEmpty() && first.getFirst().probability() >= settings.acceptAt();
+            // Answer at once only when NER and retrieval agree and the calibrated score is confident.
+            boolean sure = !first.isEmpty() && first.getFirst().probability() >= settings.acceptAt()
+                    && first.getFirst().agents().containsAll(List.of("ner", "rag"));
             if (sure || !agents.containsKey("hybrid")) {
                 if (agents.containsKey("hybrid")) {
                     answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, "cascade: answer already sure"));
