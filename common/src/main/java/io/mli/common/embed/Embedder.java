@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface Embedder {
 
-    /** A stable id naming the model and its settings, e.g. {@code hashed-ngram-v1-512}. */
+    /** A stable id naming the model and its settings, e.g. {@code hashed-ngram-v2-512}. */
     String id();
 
     int dimension();

@@ -30,9 +30,9 @@ class HashedNgramEmbedderTest {
 
     @Test
     void idNamesVersionAndDimension() {
-        assertThat(embedder.id()).isEqualTo("hashed-ngram-v1-384");
+        assertThat(embedder.id()).isEqualTo("hashed-ngram-v2-384");
         assertThat(embedder.dimension()).isEqualTo(384);
-        assertThat(new HashedNgramEmbedder(256).id()).isEqualTo("hashed-ngram-v1-256");
+        assertThat(new HashedNgramEmbedder(256).id()).isEqualTo("hashed-ngram-v2-256");
         assertThat(new HashedNgramEmbedder(256).embed("Nivea")).hasSize(256);
         assertThatThrownBy(() -> new HashedNgramEmbedder(3)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -63,7 +63,7 @@ class HashedNgramEmbedderTest {
         assertThat(java.util.Arrays.hashCode(v)).isEqualTo(PINNED);
     }
 
-    static final int PINNED = -885950073;
+    static final int PINNED = -397103966;
 
     @Test
     void caseWidthAndDigitScriptDoNotMatter() {
@@ -77,9 +77,11 @@ class HashedNgramEmbedderTest {
         String title = "Nivea Soft Moisturising Cream 100ml";
         double misspelt = cos(title, "Niveaa Sotf Moisturizing Creme 100 ml");
         double other = cos(title, "Mama Instant Noodles Tom Yum 60g");
-        assertThat(misspelt).isGreaterThan(0.4).isGreaterThan(other + 0.4);
+        // A misspelt first word loses the first-word feature, but its n-grams still carry most of the way.
+        assertThat(misspelt).isGreaterThan(0.3).isGreaterThan(other + 0.3);
+        // Glued words ("MaePloy") differ in their first word too; the shared n-grams still win clearly.
         assertThat(cos("Mae Ploy Sweet Chili Sauce", "MaePloy Sweet Chilli Sauce"))
-                .isGreaterThan(cos("Mae Ploy Sweet Chili Sauce", "Roza Tomato Sauce") + 0.3);
+                .isGreaterThan(cos("Mae Ploy Sweet Chili Sauce", "Roza Tomato Sauce") + 0.15);
     }
 
     @Test

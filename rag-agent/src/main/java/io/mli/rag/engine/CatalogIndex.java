@@ -24,24 +24,26 @@ public final class CatalogIndex {
 
     /** Adds every labelled catalog row; returns how many. Ids are the rows' line numbers. */
     public static int addCatalog(VectorStore store, Embedder embedder, List<CatalogRow> rows, KnowledgeBase kb) {
-        List<ProductRecord> batch = new ArrayList<>(BATCH);
-        int added = 0;
+        List<ProductRecord> all = records(embedder, rows, kb);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            store.upsert(all.subList(from, Math.min(all.size(), from + BATCH)));
+        }
+        return all.size();
+    }
+
+    /** The labelled catalog rows as store records, with their vectors. */
+    public static List<ProductRecord> records(Embedder embedder, List<CatalogRow> rows, KnowledgeBase kb) {
+        List<ProductRecord> out = new ArrayList<>(rows.size());
         for (CatalogRow r : rows) {
             if (!r.hasBrand() || NonBrands.isPlaceholder(r.brand())) {
                 continue;
             }
             String id = BrandKeys.key(r.brand());
             String name = kb.byId(id).map(Brand::name).orElse(r.brand());
-            batch.add(new ProductRecord("row-" + r.line(), r.title(), id, name, r.category(),
+            out.add(new ProductRecord("row-" + r.line(), r.title(), id, name, r.category(),
                     LanguageDetector.detect(r.title()), embedder.embed(r.title())));
-            if (batch.size() == BATCH) {
-                store.upsert(batch);
-                added += batch.size();
-                batch.clear();
-            }
         }
-        store.upsert(batch);
-        return added + batch.size();
+        return out;
     }
 
     /** One entry per brand name, alias and product line of the knowledge base. */

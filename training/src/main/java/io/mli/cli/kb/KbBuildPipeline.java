@@ -79,6 +79,9 @@ public final class KbBuildPipeline {
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> fitCalibration(rows));
         progress.accept(1);
         figures.putAll(buildIndex(rows, kb));
+        if (milvus != null) {
+            figures.putAll(loadMilvus(rows, kb));
+        }
         progress.accept(1);
         figures.putAll(trainNer(rows, kb));
         progress.accept(1);
@@ -86,6 +89,37 @@ public final class KbBuildPipeline {
         progress.accept(1);
         figures.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
         return new Summary(kb, rows.size(), errors.size(), figures);
+    }
+
+    /** Where the catalog's products go besides the knowledge base's own Lucene index: Milvus, or nowhere. */
+    public record MilvusTarget(String uri, String token, String collection, boolean keepPrevious) {
+    }
+
+    private MilvusTarget milvus;
+
+    /** Also load the products into Milvus (a new versioned collection, then the alias switch). */
+    public KbBuildPipeline milvus(MilvusTarget target) {
+        this.milvus = target;
+        return this;
+    }
+
+    /** Loads the catalog's products into Milvus with no downtime: a new collection, then the alias moves to it. */
+    Map<String, Object> loadMilvus(List<CatalogRow> rows, KnowledgeBase kb) {
+        long t0 = System.nanoTime();
+        io.mli.common.embed.Embedder embedder = new io.mli.common.embed.HashedNgramEmbedder();
+        io.mli.common.vector.milvus.MilvusSettings settings = io.mli.common.vector.milvus.MilvusSettings.of(
+                milvus.uri(), milvus.token(), milvus.collection());
+        try (io.mli.common.vector.milvus.MilvusCollections collections =
+                     io.mli.common.vector.milvus.MilvusCollections.connect(settings, embedder)) {
+            var r = collections.rebuild(io.mli.rag.engine.CatalogIndex.records(embedder, rows, kb),
+                    settings.collection(), milvus.keepPrevious());
+            log.printf("milvus: %d products in collection %s; alias %s switched%s%n", r.rows(), r.collection(),
+                    r.alias(), r.previous() == null ? "" : " from " + r.previous()
+                            + (r.previousDropped() ? " (dropped)" : " (kept)"));
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("milvusMillis", (System.nanoTime() - t0) / 1_000_000);
+        return f;
     }
 
     /** Writes the embedded vector index (Lucene) of the catalog's products into the knowledge-base directory. */

@@ -59,7 +59,7 @@ class LuceneVectorStoreTest {
         }
         assertThat(store.info().count()).isEqualTo(12);
         assertThat(store.info().kind()).isEqualTo("lucene");
-        assertThat(store.info().embedderId()).isEqualTo("hashed-ngram-v1-384");
+        assertThat(store.info().embedderId()).isEqualTo("hashed-ngram-v2-384");
     }
 
     @Test
@@ -153,7 +153,7 @@ class LuceneVectorStoreTest {
         }
         assertThat(LuceneVectorStore.exists(dir)).isTrue();
         assertThat(LuceneVectorStore.commitData(dir)).containsEntry(LuceneVectorStore.EMBEDDER_ID_KEY,
-                "hashed-ngram-v1-384").containsEntry(LuceneVectorStore.DIMENSION_KEY, "384");
+                "hashed-ngram-v2-384").containsEntry(LuceneVectorStore.DIMENSION_KEY, "384");
         try (LuceneVectorStore disk = LuceneVectorStore.open(dir, embedder)) {
             assertThat(disk.info().count()).isEqualTo(12);
             assertThat(ids(disk.search(SearchRequest.hybrid("Samsung phone 128GB", null, 5)))).isEqualTo(before);
@@ -167,11 +167,28 @@ class LuceneVectorStoreTest {
         }
         assertThatThrownBy(() -> LuceneVectorStore.open(dir, new HashedNgramEmbedder(256)))
                 .isInstanceOf(StoreMismatchException.class)
-                .hasMessageContaining("hashed-ngram-v1-384").hasMessageContaining("hashed-ngram-v1-256")
+                .hasMessageContaining("hashed-ngram-v2-384").hasMessageContaining("hashed-ngram-v2-256")
                 .hasMessageContaining("rebuild");
         // The failed open released the directory: it opens again with the right embedder.
         try (LuceneVectorStore again = LuceneVectorStore.open(dir, embedder)) {
             assertThat(again.info().count()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void buildReplacesAnIndexEvenOfAnotherEmbedder(@TempDir Path kb) {
+        Path dir = kb.resolve("index");
+        try (LuceneVectorStore other = LuceneVectorStore.open(dir, new HashedNgramEmbedder(256))) {
+            other.upsert(StoreFixtures.corpus());
+        }
+        var info = LuceneVectorStore.build(dir, embedder, StoreFixtures.corpus().subList(0, 5));
+        assertThat(info.count()).isEqualTo(5);
+        assertThat(info.location()).isEqualTo(dir.toString());
+        assertThat(java.nio.file.Files.exists(kb.resolve("index.building"))).isFalse();
+        assertThat(java.nio.file.Files.exists(kb.resolve("index.old"))).isFalse();
+        try (LuceneVectorStore ro = LuceneVectorStore.openReadOnly(dir, embedder)) {
+            assertThat(ro.info().count()).isEqualTo(5);
+            assertThat(ids(ro.search(SearchRequest.hybrid("Mama Instant Noodles", null, 1)))).containsExactly("p3");
         }
     }
 
