@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             io.mli.cli.fleet.FleetDown.class,
             io.mli.cli.finetune.FinetuneCommand.class,
             io.mli.cli.milvus.MilvusCommand.class,
+            io.mli.cli.ops.OpsCommand.class,
         })
 public final class Mli implements Runnable {
 

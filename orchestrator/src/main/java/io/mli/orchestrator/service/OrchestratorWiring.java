@@ -30,7 +30,9 @@ class OrchestratorWiring {
     @Bean
     BackgroundLoad<Fleet> fleet(AgentClients clients, KnowledgeBaseSource kb, FleetMetrics metrics) {
         return BackgroundLoad.start("orchestrator engine", () -> {
-            KnowledgeBase loaded = kb.load();
+            // One snapshot: the knowledge base and its calibration come from the same (published) version.
+            KnowledgeBaseSource.Snapshot snapshot = kb.snapshot();
+            KnowledgeBase loaded = snapshot.kb();
             Map<String, HttpBrandAgent> http = new LinkedHashMap<>();
             Map<String, Duration> timeouts = new LinkedHashMap<>();
             for (String name : AGENTS) {
@@ -42,8 +44,8 @@ class OrchestratorWiring {
                     d.abstainBelow(), d.abstainBelowThai());
             Map<String, BrandAgent> agents = new LinkedHashMap<>(http);
             // The calibration fitted by `mli kb build` lives beside the knowledge base; the starter has none.
-            Calibration calibration = kb.dir() == null ? Calibration.identity()
-                    : Calibration.load(new KbLayout(kb.dir()).calibrationFile());
+            Calibration calibration = snapshot.dir() == null ? Calibration.identity()
+                    : Calibration.load(new KbLayout(snapshot.dir()).calibrationFile());
             OrchestratorEngine.Listener listener = new OrchestratorEngine.Listener() {
                 @Override
                 public void escalated() {

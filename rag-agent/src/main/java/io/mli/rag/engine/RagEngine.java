@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * When the request carries candidates (the hybrid agent sends NER's), the vote is restricted to them. Also votes
  * the category. Thread-safe.
  */
-public final class RagEngine implements BrandAgent {
+public final class RagEngine implements BrandAgent, AutoCloseable {
     private final KnowledgeBase kb;
     private final VectorStore store;
     private final Embedder embedder;
@@ -54,6 +54,12 @@ public final class RagEngine implements BrandAgent {
     @Override
     public String name() {
         return "rag";
+    }
+
+    /** Closes the store (an index reloaded after a new knowledge base is published must not stay open). */
+    @Override
+    public void close() {
+        store.close();
     }
 
     @Override

@@ -16,10 +16,17 @@ import java.util.function.BiFunction;
  * then, and run under the {@link CpuLimiter} when its work is CPU-bound. Never throws for a request: failures become
  * answers with a status.
  */
-public final class AgentRuntime implements BrandAgent, ServiceReadiness {
+public final class AgentRuntime implements BrandAgent, ServiceReadiness, Reloadable {
 
     /** What loading produces: the engine and the version of the knowledge base it serves (null if it has none). */
-    public record Loaded(BrandAgent agent, String kbVersion) {
+    public record Loaded(BrandAgent agent, String kbVersion) implements AutoCloseable {
+        /** Releases the engine's resources (an index) when a reload has replaced it. */
+        @Override
+        public void close() throws Exception {
+            if (agent instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
     }
 
     private final String name;
@@ -44,8 +51,8 @@ public final class AgentRuntime implements BrandAgent, ServiceReadiness {
     public static AgentRuntime overKnowledgeBase(String name, KnowledgeBaseSource kb,
                                                  BiFunction<KnowledgeBase, Path, BrandAgent> open, CpuLimiter cpu) {
         return start(name, () -> {
-            KnowledgeBase loaded = kb.load();
-            return new Loaded(open.apply(loaded, kb.dir()), loaded.version());
+            KnowledgeBaseSource.Snapshot s = kb.snapshot();
+            return new Loaded(open.apply(s.kb(), s.dir()), s.kb().version());
         }, cpu);
     }
 
@@ -92,6 +99,17 @@ public final class AgentRuntime implements BrandAgent, ServiceReadiness {
     @Override
     public String notReadyReason() {
         return load.notReadyReason();
+    }
+
+    /** Builds the engine again over the knowledge base's current version; the old one serves until it is ready. */
+    @Override
+    public void reload() {
+        load.reload();
+    }
+
+    @Override
+    public boolean reloading() {
+        return load.reloading();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mli.servicekit.agent.AgentClients;
 import io.mli.servicekit.agent.CpuLimiter;
 import io.mli.servicekit.agent.EnginesHealthIndicator;
+import io.mli.servicekit.agent.Reloadable;
 import io.mli.servicekit.agent.ServiceReadiness;
 import io.mli.servicekit.metrics.FleetMetrics;
 import io.mli.servicekit.web.ApiKeyFilter;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -61,8 +63,16 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    KnowledgeBaseSource knowledgeBaseSource(MliProperties props) {
-        return new KnowledgeBaseSource(props.kbUri());
+    KnowledgeBaseSource knowledgeBaseSource(MliProperties props, @Value("${mli.kb-cache-dir:}") String cacheDir,
+                                            @Value("${mli.kb-endpoint-url:}") String endpointUrl) {
+        return new KnowledgeBaseSource(props.kbUri(), cacheDir, endpointUrl);
+    }
+
+    /** Follows {@code mli kb publish}: reloads what is built over the knowledge base when a new version appears. */
+    @Bean(destroyMethod = "close")
+    KnowledgeBaseRefresher knowledgeBaseRefresher(KnowledgeBaseSource kb, ObjectProvider<Reloadable> reloadables,
+                                                  @Value("${mli.kb-poll-interval:60s}") Duration interval) {
+        return new KnowledgeBaseRefresher(kb, () -> reloadables.orderedStream().toList(), interval).start();
     }
 
     @Bean

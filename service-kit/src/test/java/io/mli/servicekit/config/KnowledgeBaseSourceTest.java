@@ -34,7 +34,10 @@ class KnowledgeBaseSourceTest {
     void clearErrors(@TempDir Path dir) {
         assertThatThrownBy(() -> new KnowledgeBaseSource(dir.resolve("missing").toString()).load())
                 .hasMessageContaining("is not a directory");
-        assertThatThrownBy(() -> new KnowledgeBaseSource("s3://bucket/kb").load())
-                .hasMessageContaining("aws s3 sync");
+        // s3:// is loaded from published versions (see KnowledgeBaseRefresherTest and the ner-agent's S3Mock test).
+        KnowledgeBaseSource s3 = new KnowledgeBaseSource("s3://bucket/kb");
+        assertThat(s3.versioned()).isTrue();
+        assertThat(s3.dir()).isNull();
+        assertThat(s3.describe()).isEqualTo("s3://bucket/kb");
     }
 }

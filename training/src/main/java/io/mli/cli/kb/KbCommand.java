@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code mli kb}: build and manage knowledge bases. */
 @Command(name = "kb", mixinStandardHelpOptions = true, description = "Build and manage knowledge bases.",
-        subcommands = {KbBuildCommand.class, KbCalibrateCommand.class})
+        subcommands = {KbBuildCommand.class, KbCalibrateCommand.class, KbPublishCommand.class})
 public final class KbCommand {
 }
