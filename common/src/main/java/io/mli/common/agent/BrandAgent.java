@@ -21,4 +21,9 @@ public interface BrandAgent {
     default String unavailableReason() {
         return null;
     }
+
+    /** What the agent answers from, for health (e.g. {@code milvus at http://milvus:19530}); null when nothing. */
+    default String backend() {
+        return null;
+    }
 }

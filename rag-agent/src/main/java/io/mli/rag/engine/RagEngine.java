@@ -47,6 +47,11 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
         return RagStores.open(kb, kbDir);
     }
 
+    /** As {@link #open(KnowledgeBase, Path)}, with the store chosen from {@code env} (MILVUS_URI, MLI_EMBEDDER, …). */
+    public static RagEngine open(KnowledgeBase kb, Path kbDir, java.util.Map<String, String> env) {
+        return RagStores.open(kb, kbDir, env);
+    }
+
     public VectorStore store() {
         return store;
     }
@@ -65,6 +70,13 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
     @Override
     public String unavailableReason() {
         return store.unavailableReason();
+    }
+
+    /** The store in use: {@code lucene at /kb/index} or {@code milvus at http://…}, with the embedder. */
+    @Override
+    public String backend() {
+        io.mli.common.vector.StoreInfo i = store.info();
+        return i.kind() + " at " + i.location() + " (" + i.embedderId() + ")";
     }
 
     @Override

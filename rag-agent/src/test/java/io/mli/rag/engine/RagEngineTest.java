@@ -101,6 +101,12 @@ class RagEngineTest {
     }
 
     @Test
+    void healthNamesTheStoreInUse() {
+        RagEngine rag = new RagEngine(kb, store, embedder, RagSettings.defaults());
+        assertThat(rag.backend()).startsWith("lucene at memory").contains("hashed-ngram");
+    }
+
+    @Test
     void theStarterKnowledgeBaseGetsAnIndexOfItsBrandNames() {
         RagEngine rag = RagEngine.open(StarterKnowledgeBase.get(), null);
         AgentAnswer a = rag.infer(InferenceRequest.of("Eucerin Lotion 250ml"));

@@ -52,7 +52,8 @@ public class AgentEndpoints {
 
     @GetMapping(path = {"/health", "/${mli.agent.name}/health"}, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ServiceHealth> health() {
-        return ServiceHealth.of(runtime.name() + "-agent", runtime.unavailableReason(), runtime.kbVersion());
+        return ServiceHealth.of(runtime.name() + "-agent", runtime.unavailableReason(), runtime.kbVersion(),
+                runtime.backend());
     }
 
     private static List<BrandGuess> candidates(JsonNode node) {

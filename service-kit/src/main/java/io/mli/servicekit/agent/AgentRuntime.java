@@ -113,6 +113,12 @@ public final class AgentRuntime implements BrandAgent, ServiceReadiness, Reloada
     }
 
     @Override
+    public String backend() {
+        Loaded l = load.get();
+        return l == null ? null : l.agent().backend();
+    }
+
+    @Override
     public String unavailableReason() {
         Loaded l = load.get();
         return l == null ? load.notReadyReason() : l.agent().unavailableReason();

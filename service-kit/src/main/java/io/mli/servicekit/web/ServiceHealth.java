@@ -14,13 +14,19 @@ public record ServiceHealth(
         @JsonProperty("status") String status,
         @JsonProperty("service") String service,
         @JsonProperty("reason") String reason,
-        @JsonProperty("knowledge_base") String knowledgeBase) {
+        @JsonProperty("knowledge_base") String knowledgeBase,
+        @JsonProperty("backend") String backend) {
 
     public static ResponseEntity<ServiceHealth> of(String service, String reason, String kbVersion) {
+        return of(service, reason, kbVersion, null);
+    }
+
+    /** {@code backend} names what the agent answers from (the RAG agent: its vector store), or null. */
+    public static ResponseEntity<ServiceHealth> of(String service, String reason, String kbVersion, String backend) {
         return reason == null
-                ? ResponseEntity.ok(new ServiceHealth("UP", service, null, kbVersion))
+                ? ResponseEntity.ok(new ServiceHealth("UP", service, null, kbVersion, backend))
                 : ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                         .header("Retry-After", "5")
-                        .body(new ServiceHealth("DOWN", service, reason, kbVersion));
+                        .body(new ServiceHealth("DOWN", service, reason, kbVersion, backend));
     }
 }
