@@ -17,7 +17,7 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
         this(timeouts, defaultTimeout, acceptAt, abstainBelow, Math.max(abstainBelow, DEFAULT_ABSTAIN_THAI));
     }
 
-    public static final double DEFAULT_ABSTAIN = 0.4;
+    public static final double DEFAULT_ABSTAIN = 0.3;
     public static final double DEFAULT_ABSTAIN_THAI = 0.6;
 
     public OrchestratorSettings {
