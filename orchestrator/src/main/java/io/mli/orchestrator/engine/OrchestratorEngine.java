@@ -71,6 +71,15 @@ public final class OrchestratorEngine implements AutoCloseable {
             answers = ask(List.of(method.wire()), request);
         } else if (mode == Mode.ALL) {
             answers = ask(List.copyOf(agents.keySet()), request);
+        } else if (settings.nerFirst() && nerAloneIsSure(request) instanceof AgentAnswer sureNer) {
+            // The cheapest agent first: a brand NER alone is sure of needs no retrieval (in-process only; the
+            // fleet asks NER and retrieval in parallel, see OrchestratorSettings#nerFirst).
+            answers = new ArrayList<>(List.of(sureNer,
+                    AgentAnswer.failed("rag", AgentStatus.SKIPPED, "cascade: NER alone is sure")));
+            if (agents.containsKey("hybrid")) {
+                answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, "cascade: NER alone is sure"));
+            }
+            return result(request, method, mode, answers, aggregator.options(List.of(sureNer)), t0);
         } else {
             answers = new ArrayList<>(ask(List.of("ner", "rag"), request));
             List<Aggregator.Option> first = aggregator.options(answers);
@@ -86,7 +95,22 @@ public final class OrchestratorEngine implements AutoCloseable {
                 answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals(answers))));
             }
         }
-        List<Aggregator.Option> options = aggregator.options(answers);
+        return result(request, method, mode, answers, aggregator.options(answers), t0);
+    }
+
+    /** NER's answer when, asked alone, its calibrated probability reaches {@code nerSureAt}; else null. */
+    private AgentAnswer nerAloneIsSure(InferenceRequest request) {
+        BrandAgent ner = agents.get("ner");
+        if (ner == null || ner.unavailableReason() != null) {
+            return null;
+        }
+        AgentAnswer a = ask(List.of("ner"), request).getFirst();
+        List<Aggregator.Option> solo = aggregator.options(List.of(a));
+        return !solo.isEmpty() && solo.getFirst().probability() >= settings.nerSureAt() ? a : null;
+    }
+
+    private InferenceResult result(InferenceRequest request, Method method, Mode mode, List<AgentAnswer> answers,
+                                   List<Aggregator.Option> options, long t0) {
         Aggregator.Option best = options.isEmpty() ? null : options.getFirst();
         String language = LanguageDetector.detect(request.title());
         double threshold = settings.abstainBelow(language);

@@ -10,11 +10,26 @@ import java.util.Map;
  * mostly Latin-script and the probabilities of Thai answers are the less certain for it.
  */
 public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
-                                   double abstainBelow, double abstainBelowThai) {
+                                   double abstainBelow, double abstainBelowThai, boolean nerFirst, double nerSureAt) {
 
     public OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
                                 double abstainBelow) {
         this(timeouts, defaultTimeout, acceptAt, abstainBelow, Math.max(abstainBelow, DEFAULT_ABSTAIN_THAI));
+    }
+
+    public OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
+                                double abstainBelow, double abstainBelowThai) {
+        this(timeouts, defaultTimeout, acceptAt, abstainBelow, abstainBelowThai, false, 1.0);
+    }
+
+    /**
+     * The same settings, asking NER alone first and answering without retrieval when NER's calibrated probability
+     * reaches {@code sureAt}: what {@code mli} does in-process, where retrieval costs CPU and NER is sure of most
+     * titles. The fleet keeps asking NER and retrieval in parallel (one network round trip either way).
+     */
+    public OrchestratorSettings nerFirst(double sureAt) {
+        return new OrchestratorSettings(timeouts, defaultTimeout, acceptAt, abstainBelow, abstainBelowThai, true,
+                sureAt);
     }
 
     public static final double DEFAULT_ABSTAIN = 0.3;

@@ -82,8 +82,8 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
     @Override
     public AgentAnswer infer(InferenceRequest request) {
         String title = request.title();
-        List<SearchHit> hits = store.search(SearchRequest.hybrid(title, embedder.embed(title),
-                settings.neighbours()));
+        List<SearchHit> hits = store.search(new SearchRequest(title, embedder.embed(title), settings.neighbours(),
+                settings.mode(), null, null));
         if (hits.isEmpty()) {
             return AgentAnswer.abstained(name(), List.of(), null, "no similar catalog products");
         }
