@@ -31,7 +31,10 @@ final class CompactText {
     }
 
     static CompactText of(String title) {
-        NormalizedText nt = TextNormalizer.normalize(title);
+        return of(TextNormalizer.normalize(title));
+    }
+
+    static CompactText of(NormalizedText nt) {
         String s = nt.text();
         int n = s.length();
         StringBuilder out = new StringBuilder(n);
@@ -98,7 +101,7 @@ final class CompactText {
     }
 
     static boolean isThai(char c) {
-        return c >= '\u0E00' && c <= '\u0E7F';
+        return io.mli.common.text.Script.isThai(c);
     }
 
     /** Characters that cannot begin a Thai syllable: dependent vowels, tone and other marks, sara a/aa/am. */

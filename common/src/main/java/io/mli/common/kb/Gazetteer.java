@@ -1,6 +1,8 @@
 package io.mli.common.kb;
 
 import io.mli.common.domain.Span;
+import io.mli.common.text.NormalizedText;
+import io.mli.common.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,18 +54,12 @@ public final class Gazetteer {
         return byKey.size();
     }
 
-    /** Word boundaries of a title by ICU's dictionary word breaker, for checking Thai matches. */
+    /** Word boundaries of a title by the tokenizer's dictionary word breaker, for checking Thai matches. */
     private static final class ThaiWords {
-        private static final com.ibm.icu.text.BreakIterator PROTOTYPE =
-                com.ibm.icu.text.BreakIterator.getWordInstance(new com.ibm.icu.util.ULocale("th", "TH"));
-        private final java.util.BitSet boundaries = new java.util.BitSet();
+        private final java.util.BitSet boundaries;
 
         ThaiWords(String title) {
-            com.ibm.icu.text.BreakIterator it = (com.ibm.icu.text.BreakIterator) PROTOTYPE.clone();
-            it.setText(title);
-            for (int b = it.first(); b != com.ibm.icu.text.BreakIterator.DONE; b = it.next()) {
-                boundaries.set(b);
-            }
+            boundaries = io.mli.common.text.TitleTokenizer.wordBoundaries(title);
         }
 
         /** True at a word boundary; offsets next to non-Thai text always count. */
@@ -95,7 +91,13 @@ public final class Gazetteer {
 
     /** Every match in the title, overlapping ones included, in order of start then longest first. */
     public List<GazetteerMatch> find(String title) {
-        CompactText ct = CompactText.of(title);
+        return find(TextNormalizer.normalize(title));
+    }
+
+    /** As {@link #find(String)}, for a title the caller has already normalised (it keeps the original). */
+    public List<GazetteerMatch> find(NormalizedText normalized) {
+        String title = normalized.original();
+        CompactText ct = CompactText.of(normalized);
         String s = ct.text;
         int n = s.length();
         List<GazetteerMatch> out = new ArrayList<>();

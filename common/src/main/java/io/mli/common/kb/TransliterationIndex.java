@@ -22,7 +22,7 @@ public final class TransliterationIndex {
     public TransliterationIndex(KnowledgeBase kb) {
         for (Brand b : kb.brands()) {
             for (String name : b.allNames()) {
-                if (name.chars().anyMatch(c -> c >= 0x0E00 && c <= 0x0E7F)) {
+                if (io.mli.common.text.Script.hasThai(name)) {
                     continue;
                 }
                 String sk = Transliteration.ofLatin(name);
@@ -41,7 +41,11 @@ public final class TransliterationIndex {
 
     /** Brand ids whose Latin name sounds like this Thai text; empty when none (or too short to tell). */
     public List<String> match(String thai) {
-        String sk = Transliteration.ofThai(thai);
+        return matchSkeleton(Transliteration.ofThai(thai));
+    }
+
+    /** As {@link #match}, for a skeleton the caller already has ({@link Transliteration#ofThai}). */
+    public List<String> matchSkeleton(String sk) {
         if (sk.length() < MIN_SKELETON) {
             return List.of();
         }

@@ -21,6 +21,21 @@ public enum Script {
         };
     }
 
+    /** True for a character of the Thai block (letters, vowels, tone marks, digits). */
+    public static boolean isThai(char c) {
+        return c >= '\u0E00' && c <= '\u0E7F';
+    }
+
+    /** True when the text has any Thai character. */
+    public static boolean hasThai(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isThai(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** ISO 15924 code, used in {@code und-Xxxx} language tags. */
     public String iso() {
         return switch (this) {

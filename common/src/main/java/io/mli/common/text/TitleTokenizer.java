@@ -60,6 +60,17 @@ public final class TitleTokenizer {
         return tokens;
     }
 
+    /** Every word boundary of {@code text} by the same dictionary word breaker, as offsets into it. */
+    public static java.util.BitSet wordBoundaries(String text) {
+        BreakIterator it = (BreakIterator) PROTOTYPE.clone();
+        it.setText(text);
+        java.util.BitSet out = new java.util.BitSet(text.length() + 1);
+        for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+            out.set(b);
+        }
+        return out;
+    }
+
     /** Where the title's first word outside tags starts (0 when there is none): where a brand usually stands. */
     public static int firstWordStart(List<Token> tokens) {
         for (Token t : tokens) {

@@ -98,7 +98,7 @@ public final class NerEngine implements BrandAgent {
     List<Candidate> candidates(String title) {
         NormalizedText nt = TextNormalizer.normalize(title);
         List<Token> tokens = TitleTokenizer.tokenize(nt);
-        List<GazetteerMatch> matches = kb.gazetteer().find(title);
+        List<GazetteerMatch> matches = kb.gazetteer().find(nt);
         List<Candidate> out = new ArrayList<>();
         int firstWordStart = TitleTokenizer.firstWordStart(tokens);
         for (GazetteerMatch m : matches) {
@@ -165,12 +165,12 @@ public final class NerEngine implements BrandAgent {
                     break;
                 }
                 Span span = Span.of(title, tokens.get(i).start(), last.end());
-                List<String> ids = transliterations.match(span.text());
+                String skeleton = io.mli.common.kb.Transliteration.ofThai(span.text());
+                List<String> ids = transliterations.matchSkeleton(skeleton);
                 if (ids.size() == 1) {
                     Brand b = kb.byId(ids.getFirst()).orElseThrow();
                     // Sound-alike evidence is weak: long skeletons are believable, short ones only as alternatives.
-                    int len = io.mli.common.kb.Transliteration.ofThai(span.text()).length();
-                    double s = len >= 6 ? 0.7 : 0.5;
+                    double s = skeleton.length() >= 6 ? 0.7 : 0.5;
                     out.add(new Candidate(b, b.name(), span, s, "transliteration", span.text(), "translit"));
                 }
             }
@@ -179,7 +179,7 @@ public final class NerEngine implements BrandAgent {
     }
 
     private static boolean hasThai(String s) {
-        return s.chars().anyMatch(c -> c >= 0x0E00 && c <= 0x0E7F);
+        return io.mli.common.text.Script.hasThai(s);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mli.cli.bench;
 
 import io.mli.cli.Engines;
+import io.mli.cli.eval.Report;
 import io.mli.common.domain.InferenceRequest;
 import io.mli.common.domain.Method;
 import io.mli.common.domain.Mode;
@@ -107,16 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         done.await();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(method.wire(), threads, n, seconds, n / seconds, ms(all, 0.50), ms(all, 0.90),
-                ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-    }
-
-    private static double ms(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int i = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+        double[] ms = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().mapToDouble(x -> x / 1e6)
+                .toArray();
+        return new Result(method.wire(), threads, n, seconds, n / seconds, Report.percentile(ms, 0.50),
+                Report.percentile(ms, 0.90), Report.percentile(ms, 0.99), ms.length == 0 ? 0 : ms[ms.length - 1]);
     }
 }

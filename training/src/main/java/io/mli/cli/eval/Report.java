@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +61,8 @@ public record Report(String method, String mode, String data, String kbVersion, 
                 worst, latency, outcomes);
     }
 
-    static double percentile(double[] sorted, double q) {
+    /** The q-quantile (nearest rank) of ascending values; 0 for none. */
+    public static double percentile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return 0;
         }
@@ -180,11 +180,5 @@ public record Report(String method, String mode, String data, String kbVersion, 
             return "";
         }
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    static double[] sorted(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c;
     }
 }

@@ -163,6 +163,11 @@ public final class InferCommand implements Callable<Integer> {
     }
 
     private Writer writer() throws IOException {
+        return writer(out);
+    }
+
+    /** Where output rows go: the file (its folder made if need be), or standard output, left open on close. */
+    static Writer writer(Path out) throws IOException {
         if (out == null) {
             return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
                 @Override

@@ -8,8 +8,6 @@ import io.mli.common.io.CatalogReader;
 import io.mli.common.io.Json;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +26,7 @@ final class RemoteInfer {
 
     static int run(String url, Method method, Mode mode, Path in, Path out, List<String> titles) {
         FleetClient client = FleetClient.of(url);
-        try (Writer w = out == null
-                ? new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        try (Writer w = InferCommand.writer(out)) {
             List<CatalogReader.Item> items = new ArrayList<>();
             if (in == null) {
                 long line = 1;

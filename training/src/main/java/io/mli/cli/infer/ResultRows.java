@@ -24,7 +24,7 @@ public final class ResultRows {
         out.put("brand", b == null ? null : b.name());
         out.put("brand_id", b == null ? null : b.id());
         out.put("aliases", b == null ? List.of() : b.aliases());
-        out.put("confidence", round(b == null ? confidenceOfAbstention(r) : b.score()));
+        out.put("confidence", b == null ? 0.0 : round(b.score()));
         out.put("category", r.category() == null ? null : r.category().path());
         out.put("method", r.method().wire());
         out.put("evidence", evidence(r));
@@ -40,10 +40,6 @@ public final class ResultRows {
         out.put("brand", null);
         out.put("error", message);
         return out;
-    }
-
-    private static double confidenceOfAbstention(InferenceResult r) {
-        return 0.0;
     }
 
     private static List<Map<String, Object>> evidence(InferenceResult r) {
