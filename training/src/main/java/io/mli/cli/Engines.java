@@ -28,9 +28,6 @@ public final class Engines implements AutoCloseable {
         this.orchestrator = orchestrator;
     }
 
-    /** In-process, NER alone answers when its calibrated probability reaches this; else retrieval joins in. */
-    static final double NER_SURE_AT = 0.97;
-
     public static Engines open(Path kbDir) {
         KnowledgeBase kb = KnowledgeBaseStore.loadOrStarter(kbDir);
         NerEngine ner = NerEngine.open(kb, kbDir);
@@ -48,7 +45,7 @@ public final class Engines implements AutoCloseable {
         OrchestratorSettings s = OrchestratorSettings.defaults();
         OrchestratorSettings inProcess = new OrchestratorSettings(Map.of("llm", java.time.Duration.ofSeconds(30)),
                 java.time.Duration.ofSeconds(10), s.acceptAt(), s.abstainBelow(), s.abstainBelowThai())
-                .nerFirst(NER_SURE_AT);
+                .nerFirst(OrchestratorSettings.DEFAULT_NER_SURE_AT);
         Calibration calibration;
         try {
             calibration = kbDir == null ? Calibration.identity()

@@ -12,6 +12,7 @@ import io.mli.common.domain.Method;
 import io.mli.common.domain.Mode;
 import io.mli.common.domain.Span;
 import io.mli.common.text.LanguageDetector;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +24,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Combines the agents' answers into one brand with a calibrated confidence. {@link Mode#CASCADE} asks NER and RAG in
- * parallel and answers when they agree confidently, else asks the hybrid agent; {@link Mode#ALL} asks every agent in
- * parallel and keeps the best calibrated answer. Agents that are down, slow or failing are reported and the answer
- * comes from the others. (First cut; calibration and the full cascade come with the aggregation issue.)
+ * Combines the agents' answers into one brand with a calibrated confidence. {@link Mode#CASCADE} asks NER alone first
+ * when so set ({@link OrchestratorSettings#nerFirst}) and answers if NER is sure; otherwise it asks NER and RAG in
+ * parallel and answers when they agree confidently, else asks the hybrid agent with NER's candidates;
+ * {@link Mode#ALL} asks every agent in parallel and keeps the best calibrated answer. Agents that are down, slow or
+ * failing are reported and the answer comes from the others.
  */
 public final class OrchestratorEngine implements AutoCloseable {
     private final Map<String, BrandAgent> agents;
     private final OrchestratorSettings settings;
+    /**
+     * How long the cascade waits for NER alone before asking retrieval too: NER answers in a millisecond or two, so
+     * retrieval is seldom asked in vain, and a slow NER costs at most this much extra before retrieval is under way.
+     */
+    static final Duration NER_FIRST_PATIENCE = Duration.ofMillis(50);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Aggregator aggregator;
     private final Listener listener;
@@ -71,42 +78,59 @@ public final class OrchestratorEngine implements AutoCloseable {
             answers = ask(List.of(method.wire()), request);
         } else if (mode == Mode.ALL) {
             answers = ask(List.copyOf(agents.keySet()), request);
-        } else if (settings.nerFirst() && nerAloneIsSure(request) instanceof AgentAnswer sureNer) {
-            // The cheapest agent first: a brand NER alone is sure of needs no retrieval (in-process only; the
-            // fleet asks NER and retrieval in parallel, see OrchestratorSettings#nerFirst).
-            answers = new ArrayList<>(List.of(sureNer,
-                    AgentAnswer.failed("rag", AgentStatus.SKIPPED, "cascade: NER alone is sure")));
-            if (agents.containsKey("hybrid")) {
-                answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, "cascade: NER alone is sure"));
-            }
-            return result(request, method, mode, answers, aggregator.options(List.of(sureNer)), t0);
         } else {
-            answers = new ArrayList<>(ask(List.of("ner", "rag"), request));
+            CompletableFuture<AgentAnswer> ner = start("ner", request);
+            if (settings.nerFirst()) {
+                AgentAnswer early = within(ner, NER_FIRST_PATIENCE);
+                if (early != null && nerIsSure(early)) {
+                    // The cheapest agent first: a brand NER alone is sure of needs no retrieval.
+                    answers = new ArrayList<>(List.of(early,
+                            AgentAnswer.failed("rag", AgentStatus.SKIPPED, "cascade: NER alone is sure")));
+                    if (agents.containsKey("hybrid")) {
+                        answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, "cascade: NER alone is sure"));
+                    }
+                    return result(request, method, mode, answers, aggregator.options(List.of(early)), t0);
+                }
+            }
+            CompletableFuture<AgentAnswer> rag = start("rag", request);
+            answers = new ArrayList<>(List.of(ner.join(), rag.join()));
             List<Aggregator.Option> first = aggregator.options(answers);
             // Answer at once only when NER and retrieval agree and the calibrated score is confident.
             boolean sure = !first.isEmpty() && first.getFirst().probability() >= settings.acceptAt()
                     && first.getFirst().agents().containsAll(List.of("ner", "rag"));
-            if (sure || !agents.containsKey("hybrid")) {
+            List<BrandGuess> proposals = proposals(answers);
+            if (sure || !agents.containsKey("hybrid") || proposals.isEmpty()) {
                 if (agents.containsKey("hybrid")) {
-                    answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, "cascade: answer already sure"));
+                    // Without NER's candidates the hybrid agent would only ask NER again.
+                    answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, sure
+                            ? "cascade: answer already sure" : "cascade: no NER candidates to check"));
                 }
             } else {
                 listener.escalated();
-                answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals(answers))));
+                answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals)));
             }
         }
         return result(request, method, mode, answers, aggregator.options(answers), t0);
     }
 
-    /** NER's answer when, asked alone, its calibrated probability reaches {@code nerSureAt}; else null. */
-    private AgentAnswer nerAloneIsSure(InferenceRequest request) {
-        BrandAgent ner = agents.get("ner");
-        if (ner == null || ner.unavailableReason() != null) {
+    /** The answer if it comes within {@code patience}, else null (the call goes on). */
+    private static AgentAnswer within(CompletableFuture<AgentAnswer> answer, Duration patience) {
+        try {
+            return answer.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
             return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null; // cannot happen: the future never completes exceptionally (see start)
         }
-        AgentAnswer a = ask(List.of("ner"), request).getFirst();
-        List<Aggregator.Option> solo = aggregator.options(List.of(a));
-        return !solo.isEmpty() && solo.getFirst().probability() >= settings.nerSureAt() ? a : null;
+    }
+
+    /** Whether NER's calibrated probability, on its own, reaches {@code nerSureAt}. */
+    private boolean nerIsSure(AgentAnswer ner) {
+        List<Aggregator.Option> solo = aggregator.options(List.of(ner));
+        return !solo.isEmpty() && solo.getFirst().probability() >= settings.nerSureAt();
     }
 
     private InferenceResult result(InferenceRequest request, Method method, Mode mode, List<AgentAnswer> answers,
@@ -177,25 +201,29 @@ public final class OrchestratorEngine implements AutoCloseable {
 
     /** Asks the named agents in parallel, each within its time-out; never throws. */
     List<AgentAnswer> ask(List<String> names, InferenceRequest request) {
-        Map<String, CompletableFuture<AgentAnswer>> futures = new LinkedHashMap<>();
+        List<CompletableFuture<AgentAnswer>> futures = new ArrayList<>(names.size());
         for (String name : names) {
-            BrandAgent agent = agents.get(name);
-            if (agent == null) {
-                futures.put(name, CompletableFuture.completedFuture(
-                        AgentAnswer.failed(name, AgentStatus.UNAVAILABLE, "agent not configured")));
-                continue;
-            }
-            long start = System.nanoTime();
-            futures.put(name, CompletableFuture.supplyAsync(() -> call(agent, request), executor)
-                    .orTimeout(settings.timeout(name).toMillis(), TimeUnit.MILLISECONDS)
-                    .exceptionally(e -> failure(name, e))
-                    .thenApply(a -> a.latencyMs() > 0 ? a : a.withLatency((System.nanoTime() - start) / 1e6)));
+            futures.add(start(name, request));
         }
         List<AgentAnswer> out = new ArrayList<>(names.size());
-        for (CompletableFuture<AgentAnswer> f : futures.values()) {
+        for (CompletableFuture<AgentAnswer> f : futures) {
             out.add(f.join());
         }
         return out;
+    }
+
+    /** Starts asking one agent within its time-out; the future always completes normally, with an answer. */
+    private CompletableFuture<AgentAnswer> start(String name, InferenceRequest request) {
+        BrandAgent agent = agents.get(name);
+        if (agent == null) {
+            return CompletableFuture.completedFuture(
+                    AgentAnswer.failed(name, AgentStatus.UNAVAILABLE, "agent not configured"));
+        }
+        long start = System.nanoTime();
+        return CompletableFuture.supplyAsync(() -> call(agent, request), executor)
+                .orTimeout(settings.timeout(name).toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> failure(name, e))
+                .thenApply(a -> a.latencyMs() > 0 ? a : a.withLatency((System.nanoTime() - start) / 1e6));
     }
 
     private static AgentAnswer call(BrandAgent agent, InferenceRequest request) {

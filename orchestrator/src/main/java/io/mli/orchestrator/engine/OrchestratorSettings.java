@@ -24,8 +24,7 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
 
     /**
      * The same settings, asking NER alone first and answering without retrieval when NER's calibrated probability
-     * reaches {@code sureAt}: what {@code mli} does in-process, where retrieval costs CPU and NER is sure of most
-     * titles. The fleet keeps asking NER and retrieval in parallel (one network round trip either way).
+     * reaches {@code sureAt}: retrieval costs CPU (in the fleet a second call too) and NER is sure of most titles.
      */
     public OrchestratorSettings nerFirst(double sureAt) {
         return new OrchestratorSettings(timeouts, defaultTimeout, acceptAt, abstainBelow, abstainBelowThai, true,
@@ -34,6 +33,8 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
 
     public static final double DEFAULT_ABSTAIN = 0.3;
     public static final double DEFAULT_ABSTAIN_THAI = 0.6;
+    /** NER's calibrated probability at which the cascade lets it answer alone (when NER goes first). */
+    public static final double DEFAULT_NER_SURE_AT = 0.97;
 
     public OrchestratorSettings {
         timeouts = timeouts == null ? Map.of() : Map.copyOf(timeouts);

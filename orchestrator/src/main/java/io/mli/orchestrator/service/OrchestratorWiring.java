@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,11 +25,13 @@ import org.springframework.context.annotation.Configuration;
  * the knowledge base (for its version) with the calibration saved beside it. Cascade escalations go to the metrics.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CascadeProperties.class)
 class OrchestratorWiring {
     static final List<String> AGENTS = List.of("ner", "rag", "llm", "hybrid");
 
     @Bean
-    BackgroundLoad<Fleet> fleet(AgentClients clients, KnowledgeBaseSource kb, FleetMetrics metrics) {
+    BackgroundLoad<Fleet> fleet(AgentClients clients, KnowledgeBaseSource kb, FleetMetrics metrics,
+                                CascadeProperties cascade) {
         return BackgroundLoad.start("orchestrator engine", () -> {
             // One snapshot: the knowledge base and its calibration come from the same (published) version.
             KnowledgeBaseSource.Snapshot snapshot = kb.snapshot();
@@ -39,9 +42,12 @@ class OrchestratorWiring {
                 http.put(name, clients.client(name));
                 timeouts.put(name, clients.timeout(name));
             }
-            OrchestratorSettings d = OrchestratorSettings.defaults();
-            OrchestratorSettings settings = new OrchestratorSettings(timeouts, d.defaultTimeout(), d.acceptAt(),
-                    d.abstainBelow(), d.abstainBelowThai());
+            OrchestratorSettings settings = new OrchestratorSettings(timeouts,
+                    OrchestratorSettings.defaults().defaultTimeout(), cascade.acceptAt(), cascade.abstainBelow(),
+                    cascade.abstainBelowThai());
+            if (cascade.nerFirst()) {
+                settings = settings.nerFirst(cascade.nerSureAt());
+            }
             Map<String, BrandAgent> agents = new LinkedHashMap<>(http);
             // The calibration fitted by `mli kb build` lives beside the knowledge base; the starter has none.
             Calibration calibration = snapshot.dir() == null ? Calibration.identity()

@@ -138,6 +138,70 @@ class OrchestratorEngineTest {
         }
     }
 
+    private static OrchestratorEngine nerFirst(BrandAgent ner, BrandAgent rag, BrandAgent hybrid) {
+        Map<String, BrandAgent> agents = new LinkedHashMap<>();
+        agents.put("ner", ner);
+        agents.put("rag", rag);
+        agents.put("hybrid", hybrid);
+        return new OrchestratorEngine(agents, new OrchestratorSettings(Map.of(), Duration.ofMillis(2_000), 0.9, 0.5)
+                .nerFirst(0.97));
+    }
+
+    @Test
+    void nerFirstAnswersAloneWhenSureAndNeverAsksRetrieval() {
+        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 0);
+        Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
+        try (OrchestratorEngine e = nerFirst(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.brand().id()).isEqualTo("nivea");
+            assertThat(rag.calls.get() + hybrid.calls.get()).isZero();
+            assertThat(r.agentResults()).extracting(AgentAnswer::status)
+                    .containsExactly(AgentStatus.OK, AgentStatus.SKIPPED, AgentStatus.SKIPPED);
+        }
+    }
+
+    @Test
+    void nerFirstAsksEachAgentOnceWhenNerIsUnsure() {
+        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.95, "known_start"), 0);
+        Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.95, "named"), 0);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
+        try (OrchestratorEngine e = nerFirst(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.brand().id()).isEqualTo("nivea");
+            assertThat(r.agreedAgents()).containsExactly("ner", "rag");
+            assertThat(List.of(ner.calls.get(), rag.calls.get(), hybrid.calls.get())).containsExactly(1, 1, 0);
+        }
+    }
+
+    @Test
+    void aSlowNerDoesNotHoldRetrievalBack() {
+        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 1_000);
+        Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.95, "named"), 600);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "nivea", 0.99, "ner+rag"), 0);
+        try (OrchestratorEngine e = nerFirst(ner, rag, hybrid)) {
+            long t0 = System.nanoTime();
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(r.brand().id()).isEqualTo("nivea");
+            assertThat(rag.calls.get()).isEqualTo(1);
+            // Sequential would take 1,600 ms; retrieval starts once NER has kept it waiting for its patience.
+            assertThat(ms).isLessThan(1_500);
+        }
+    }
+
+    @Test
+    void theHybridAgentIsNotAskedWithoutNerCandidates() {
+        Fixed ner = new Fixed("ner", AgentAnswer.abstained("ner", List.of(), null, "no span"), 0);
+        Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.5, "unnamed"), 0);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "nivea", 0.99, "ner+rag"), 0);
+        try (OrchestratorEngine e = engine(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("USB Cable"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(hybrid.calls.get()).isZero();
+            assertThat(r.agentResults().getLast().detail()).contains("no NER candidates");
+        }
+    }
+
     @Test
     void oneAgentAloneIsCalibratedApart() {
         Aggregator a = new Aggregator(Calibration.identity());

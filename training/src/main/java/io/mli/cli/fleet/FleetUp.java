@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mli up}: builds the services' jars if they are missing, starts the five services on their embedded
- * defaults (the starter knowledge base unless {@code --kb}), one after the other, each once the previous is ready,
+ * defaults (the starter knowledge base unless {@code --kb}), one after the other, each once the previous is ready
+ * and has finished compiling its start-up code,
  * prints the URLs and a {@code curl} example it has just checked, and stops them all on Ctrl-C. With
  * {@code --detach} it leaves them running and writes their pids to {@code run/fleet.pids} for {@code mli down}.
  *
@@ -35,6 +36,8 @@ import picocli.CommandLine.Option;
                 + "wait until it is ready and show how to call it. Ctrl-C stops it; logs go to run/logs/.")
 public final class FleetUp implements Callable<Integer> {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
+    static final Duration SETTLE_WINDOW = Duration.ofMillis(250);
     static final String EXAMPLE_TITLE = "Eucerin Spotless Brightening Body Lotion 250ml ยูเซอริน";
 
     @Option(names = "--kb", paramLabel = "DIR", description = "Knowledge-base directory (default: the built-in starter).")
@@ -95,8 +98,8 @@ public final class FleetUp implements Callable<Integer> {
         long fleetStart = System.nanoTime();
         for (FleetService s : services) {
             Path log = home.logs().resolve(s.module() + ".log");
-            long t0 = System.nanoTime();
             Process p = launch(home, s, log);
+            long t0 = System.nanoTime();
             FleetProcesses.Started st = new FleetProcesses.Started(s, p.toHandle(), log);
             started.add(st);
             String failure = awaitReady(s, p);
@@ -113,6 +116,7 @@ public final class FleetUp implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "  %-13s ready in %4.1f s   %s   (pid %d)%n", s.module(),
                     (System.nanoTime() - t0) / 1e9, s.url(), p.pid());
+            settle(p.toHandle());
         }
         if (services.contains(FleetService.ORCHESTRATOR)) {
             warmUp();
@@ -235,6 +239,28 @@ public final class FleetUp implements Callable<Integer> {
         }
         Files.setLastModifiedTime(out, Files.getLastModifiedTime(jar));
         return out;
+    }
+
+    /**
+     * Waits (at most {@link #SETTLE_LIMIT}) until a service that has just become ready stops compiling its start-up
+     * code, so that the next one does not start on a machine that is still busy: on a laptop or a 2-core box the
+     * services would otherwise slow each other's start-up down (on ECS each has its own CPUs).
+     */
+    private static void settle(ProcessHandle p) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        Duration before = cpu(p);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(SETTLE_WINDOW.toMillis());
+            Duration now = cpu(p);
+            if (now.minus(before).toNanos() < SETTLE_WINDOW.toNanos() / 4) {
+                return; // under a quarter of one CPU
+            }
+            before = now;
+        }
+    }
+
+    private static Duration cpu(ProcessHandle p) {
+        return p.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Null once ready; otherwise why not (exited, or not ready in time with its health's reason). */
