@@ -61,8 +61,13 @@ public final class CrfBrandModel {
         return p;
     }
 
-    /** Trains on labelled examples; {@code brandOf} names each example's brand, for the vocabulary's exclusion. */
-    static CrfBrandModel train(List<DistantSupervision.Example> examples, List<String> brandOf, int maxIterations) {
+    /**
+     * Trains on labelled examples; {@code brandOf} names each example's brand, for the vocabulary's exclusion. The
+     * vocabulary counts every example; the CRF sees at most {@code maxPerBrand} examples of one brand (the first ones),
+     * since a brand's hundredth title teaches little its first fifteen did not, and training time grows with them.
+     */
+    static CrfBrandModel train(List<DistantSupervision.Example> examples, List<String> brandOf, int maxIterations,
+                               int maxPerBrand) {
         Map<String, int[]> global = new HashMap<>();
         Map<String, Map<String, int[]>> perBrand = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -74,13 +79,27 @@ public final class CrfBrandModel {
         Vocabulary vocabulary = new Vocabulary(global);
         CRFClassifier<CoreLabel> crf = new CRFClassifier<>(properties(maxIterations));
         List<List<CoreLabel>> docs = new ArrayList<>(examples.size());
+        boolean[] keep = firstPerBrand(brandOf, maxPerBrand);
         for (int i = 0; i < examples.size(); i++) {
+            if (!keep[i]) {
+                continue;
+            }
             DistantSupervision.Example e = examples.get(i);
             Map<String, int[]> own = perBrand.get(brandOf.get(i));
             docs.add(toLabels(e.tokens(), e.labels(), w -> vocabulary.classOfExcluding(w, own.get(w))));
         }
         crf.train(docs, crf.makeReaderAndWriter());
         return new CrfBrandModel(crf, vocabulary);
+    }
+
+    /** Which examples to train on: the first {@code max} of each brand, in order. */
+    static boolean[] firstPerBrand(List<String> brandOf, int max) {
+        boolean[] keep = new boolean[brandOf.size()];
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = seen.merge(brandOf.get(i), 1, Integer::sum) <= max;
+        }
+        return keep;
     }
 
     public static boolean exists(Path dir) {
