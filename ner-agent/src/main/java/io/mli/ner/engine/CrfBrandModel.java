@@ -31,7 +31,7 @@ public final class CrfBrandModel {
     }
 
     /** The CRF's settings: CoreNLP's feature factory, with our token classes in the tag column. */
-    static Properties properties(int maxIterations) {
+    static Properties properties(int maxIterations, int threads) {
         Properties p = new Properties();
         p.setProperty("map", "word=0,tag=1,answer=2");
         p.setProperty("useClassFeature", "true");
@@ -58,6 +58,9 @@ public final class CrfBrandModel {
         p.setProperty("tolerance", "1e-4");
         p.setProperty("sigma", "3");
         p.setProperty("verboseMode", "false");
+        if (threads > 1) {
+            p.setProperty("multiThreadGrad", Integer.toString(threads));
+        }
         return p;
     }
 
@@ -67,7 +70,7 @@ public final class CrfBrandModel {
      * since a brand's hundredth title teaches little its first fifteen did not, and training time grows with them.
      */
     static CrfBrandModel train(List<DistantSupervision.Example> examples, List<String> brandOf, int maxIterations,
-                               int maxPerBrand) {
+                               int maxPerBrand, int threads) {
         Map<String, int[]> global = new HashMap<>();
         Map<String, Map<String, int[]>> perBrand = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -77,7 +80,7 @@ public final class CrfBrandModel {
             Vocabulary.count(words, e.labels(), perBrand.computeIfAbsent(brandOf.get(i), b -> new HashMap<>()));
         }
         Vocabulary vocabulary = new Vocabulary(global);
-        CRFClassifier<CoreLabel> crf = new CRFClassifier<>(properties(maxIterations));
+        CRFClassifier<CoreLabel> crf = new CRFClassifier<>(properties(maxIterations, threads));
         List<List<CoreLabel>> docs = new ArrayList<>(examples.size());
         boolean[] keep = firstPerBrand(brandOf, maxPerBrand);
         for (int i = 0; i < examples.size(); i++) {

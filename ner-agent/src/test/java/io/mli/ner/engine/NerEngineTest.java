@@ -25,7 +25,7 @@ class NerEngineTest {
     static void train() {
         List<CatalogRow> rows = SmallCatalog.rows();
         kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
-        trained = new NerTrainer(60, 10, Integer.MAX_VALUE).train(rows, kb);
+        trained = new NerTrainer(60, 10, Integer.MAX_VALUE, 1).train(rows, kb);
     }
 
     @Test

@@ -58,9 +58,12 @@ public final class CalibrationFitter {
             boolean rowOut = Math.floorMod(mix(r.title().hashCode() * 31 + 7), 100) < HELD_OUT_ROW_PERCENT;
             (brandOut || rowOut ? heldOut : train).add(r);
         }
+        long t0 = System.nanoTime();
         KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(train).starter(starter).build();
-        NerEngine ner = new NerEngine(kb, NerTrainer.quick().train(train, kb).model());
-        BrandAgent rag = ragFactory == null ? null : ragFactory.apply(kb, train);
+        Memo ner = new Memo(new NerEngine(kb, NerTrainer.quick().train(train, kb).model()));
+        long t1 = System.nanoTime();
+        Memo rag = ragFactory == null ? null : new Memo(ragFactory.apply(kb, train));
+        long t2 = System.nanoTime();
         HybridEngine hybrid = new HybridEngine(ner, rag != null ? rag : new Absent("rag"), null);
         List<Probe> probes = new ArrayList<>();
         for (CatalogRow r : heldOut) {
@@ -75,6 +78,10 @@ public final class CalibrationFitter {
         Aggregator identity = new Aggregator(Calibration.identity());
         List<Calibration.Sample> samples = new ArrayList<>();
         for (Probe p : probes) {
+            ner.forget();
+            if (rag != null) {
+                rag.forget();
+            }
             InferenceRequest req = InferenceRequest.of(p.title());
             List<AgentAnswer> answers = new ArrayList<>();
             answers.add(ner.infer(req));
@@ -100,7 +107,42 @@ public final class CalibrationFitter {
         facts.put("trainRows", train.size());
         facts.put("heldOutRows", heldOut.size());
         facts.put("probes", probes.size());
+        facts.put("nerMillis", (t1 - t0) / 1_000_000);
+        facts.put("indexMillis", (t2 - t1) / 1_000_000);
+        facts.put("probeMillis", (System.nanoTime() - t2) / 1_000_000);
         return Calibration.fit(samples, facts);
+    }
+
+    /**
+     * An agent that remembers its answers to the current probe: the hybrid pipeline asks NER, and retrieval restricted
+     * to the same candidates, what the probe has already asked them, and the answers would be the same.
+     */
+    private static final class Memo implements BrandAgent {
+        private final BrandAgent agent;
+        private final Map<InferenceRequest, AgentAnswer> answers = new java.util.HashMap<>();
+
+        Memo(BrandAgent agent) {
+            this.agent = agent;
+        }
+
+        void forget() {
+            answers.clear();
+        }
+
+        @Override
+        public String name() {
+            return agent.name();
+        }
+
+        @Override
+        public AgentAnswer infer(InferenceRequest request) {
+            return answers.computeIfAbsent(request, agent::infer);
+        }
+
+        @Override
+        public String unavailableReason() {
+            return agent.unavailableReason();
+        }
     }
 
     /** An agent that is not there. */
