@@ -40,11 +40,8 @@ public final class Engines implements AutoCloseable {
         agents.put("rag", rag);
         agents.put("llm", llm);
         agents.put("hybrid", hybrid);
-        // In-process there is no network to wait on: generous time-outs keep a slow first call (JIT) from
-        // being reported as a time-out.
-        OrchestratorSettings s = OrchestratorSettings.defaults();
-        OrchestratorSettings inProcess = new OrchestratorSettings(Map.of("llm", java.time.Duration.ofSeconds(30)),
-                java.time.Duration.ofSeconds(10), s.acceptAt(), s.abstainBelow(), s.abstainBelowThai())
+        // In-process there is no network to wait on: the agents run on the caller's thread, without time-outs.
+        OrchestratorSettings inProcess = OrchestratorSettings.defaults()
                 .nerFirst(OrchestratorSettings.DEFAULT_NER_SURE_AT);
         Calibration calibration;
         try {
@@ -54,7 +51,7 @@ public final class Engines implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         return new Engines(kb, new OrchestratorEngine(agents, inProcess, calibration,
-                new OrchestratorEngine.Listener() { }));
+                new OrchestratorEngine.Listener() { }, true));
     }
 
     public KnowledgeBase kb() {

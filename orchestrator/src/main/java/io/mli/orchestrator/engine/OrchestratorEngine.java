@@ -38,7 +38,7 @@ public final class OrchestratorEngine implements AutoCloseable {
      * retrieval is seldom asked in vain, and a slow NER costs at most this much extra before retrieval is under way.
      */
     static final Duration NER_FIRST_PATIENCE = Duration.ofMillis(50);
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService executor; // null: agents are called on the caller's thread
     private final Aggregator aggregator;
     private final Listener listener;
 
@@ -57,6 +57,17 @@ public final class OrchestratorEngine implements AutoCloseable {
 
     public OrchestratorEngine(Map<String, BrandAgent> agents, OrchestratorSettings settings, Calibration calibration,
                               Listener listener) {
+        this(agents, settings, calibration, listener, false);
+    }
+
+    /**
+     * {@code callerRuns}: call the agents one after the other on the caller's thread, without time-outs — for agents
+     * that are engines in the same process (the {@code mli} command), where a thread hand-off per call costs more
+     * than the call and there is no network to wait on. Otherwise each call runs on its own virtual thread.
+     */
+    public OrchestratorEngine(Map<String, BrandAgent> agents, OrchestratorSettings settings, Calibration calibration,
+                              Listener listener, boolean callerRuns) {
+        this.executor = callerRuns ? null : Executors.newVirtualThreadPerTaskExecutor();
         this.agents = new LinkedHashMap<>(agents);
         this.settings = settings;
         this.aggregator = new Aggregator(calibration);
@@ -220,6 +231,16 @@ public final class OrchestratorEngine implements AutoCloseable {
                     AgentAnswer.failed(name, AgentStatus.UNAVAILABLE, "agent not configured"));
         }
         long start = System.nanoTime();
+        if (executor == null) {
+            AgentAnswer a;
+            try {
+                a = call(agent, request);
+            } catch (RuntimeException e) {
+                a = failure(name, e);
+            }
+            return CompletableFuture.completedFuture(a.latencyMs() > 0 ? a
+                    : a.withLatency((System.nanoTime() - start) / 1e6));
+        }
         return CompletableFuture.supplyAsync(() -> call(agent, request), executor)
                 .orTimeout(settings.timeout(name).toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> failure(name, e))
@@ -247,6 +268,8 @@ public final class OrchestratorEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 }
