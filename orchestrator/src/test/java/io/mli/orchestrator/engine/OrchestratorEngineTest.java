@@ -203,6 +203,42 @@ class OrchestratorEngineTest {
     }
 
     @Test
+    void inProcessTheAgentsRunOnTheCallersThread() {
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        BrandAgent ner = new BrandAgent() {
+            public String name() {
+                return "ner";
+            }
+
+            public AgentAnswer infer(InferenceRequest request) {
+                threads.add(Thread.currentThread());
+                return ok("ner", "nivea", 0.95, "known_start");
+            }
+        };
+        BrandAgent rag = new BrandAgent() {
+            public String name() {
+                return "rag";
+            }
+
+            public AgentAnswer infer(InferenceRequest request) {
+                threads.add(Thread.currentThread());
+                throw new IllegalStateException("index closed");
+            }
+        };
+        Map<String, BrandAgent> agents = new LinkedHashMap<>();
+        agents.put("ner", ner);
+        agents.put("rag", rag);
+        try (OrchestratorEngine e = new OrchestratorEngine(agents, OrchestratorSettings.defaults().nerFirst(0.97),
+                Calibration.identity(), new OrchestratorEngine.Listener() { }, true)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(threads).containsExactly(Thread.currentThread());
+            assertThat(r.brand().id()).isEqualTo("nivea");
+            assertThat(r.agentResults().get(1).status()).isEqualTo(AgentStatus.ERROR);
+            assertThat(r.agentResults().get(1).detail()).contains("index closed");
+        }
+    }
+
+    @Test
     void oneAgentAloneIsCalibratedApart() {
         Aggregator a = new Aggregator(Calibration.identity());
         assertThat(a.options(List.of(ok("rag", "nivea", 0.8, "named"))).getFirst().kind())
