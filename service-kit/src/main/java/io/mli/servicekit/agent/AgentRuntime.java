@@ -56,6 +56,8 @@ public final class AgentRuntime implements BrandAgent, ServiceReadiness, Reloada
         }, cpu);
     }
 
+    static final java.time.Duration WARM_UP_BUDGET = java.time.Duration.ofMillis(500);
+
     /** Titles that exercise English, Thai and mixed paths of an engine before it takes traffic. */
     static final List<String> WARM_UP_TITLES = List.of(
             "Eucerin Spotless Brightening Body Lotion 250ml", "ยูเซอริน โลชั่นบำรุงผิวกาย 250 มล.",
@@ -67,7 +69,10 @@ public final class AgentRuntime implements BrandAgent, ServiceReadiness, Reloada
      * engines: never for ones that call a paid or remote service.
      */
     public static BrandAgent warmedUp(BrandAgent agent) {
-        for (int round = 0; round < 20; round++) {
+        // At most WARM_UP_BUDGET: past the first rounds (class loading, the interpreter) the gain is small, and the
+        // service is not ready meanwhile.
+        long deadline = System.nanoTime() + WARM_UP_BUDGET.toNanos();
+        for (int round = 0; round < 20 && (round == 0 || System.nanoTime() < deadline); round++) {
             for (String title : WARM_UP_TITLES) {
                 try {
                     agent.infer(InferenceRequest.of(title));
