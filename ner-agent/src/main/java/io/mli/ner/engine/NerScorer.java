@@ -10,11 +10,15 @@ import java.util.List;
  * spans the model's own probability. Scores rank candidates; the orchestrator calibrates them into probabilities.
  */
 final class NerScorer {
+    /** How reliable a known form is where the catalog has never seen it. */
+    static final double UNSEEN_PRIOR = 0.85;
 
     double gazetteer(GazetteerMatch m, boolean atStart, List<GazetteerMatch> all) {
-        // How often this form, where it stands here, named this brand in the catalog (unseen forms: a prior).
+        // How often this form, where it stands here, named this brand in the catalog (unseen forms: a prior). A form
+        // never seen opening a title gets the prior there, not its mid-title record: "case for iPhone" says nothing
+        // about a title that opens with "iPhone 15 Pro Max".
         int seen = atStart ? m.alias().startSeen() : m.alias().seen() - m.alias().startSeen();
-        double p = seen == 0 ? (m.alias().seen() == 0 ? 0.85 : m.alias().precision())
+        double p = seen == 0 ? (m.alias().seen() == 0 || atStart ? UNSEEN_PRIOR : m.alias().precision())
                 : atStart ? m.alias().startPrecision() : midPrecision(m);
         double s = atStart ? 0.55 + 0.4 * p : 0.3 + 0.45 * p;
         if (m.alias().kind() == AliasKind.PRODUCT_LINE) {

@@ -47,6 +47,20 @@ class NerEngineTest {
     }
 
     @Test
+    void aProductLineOpeningTheTitleNamesItsBrandEvenIfTheCatalogSawItOnlyInAccessories() {
+        List<CatalogRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(new CatalogRow(i, "Clear Case for iPhone 1" + i + " Anti Shock", "Spigen", null,
+                    java.util.Map.of()));
+        }
+        rows.add(new CatalogRow(9, "Promax Bathroom Cleaner Blue 900ml.", "PROMAX", null, java.util.Map.of()));
+        KnowledgeBase withLines = new KnowledgeBaseBuilder().addAll(rows).starter(true).build();
+        AgentAnswer a = new NerEngine(withLines, null).infer(InferenceRequest.of("iPhone 15 Pro Max 256GB สีดำ"));
+        assertThat(a.brand().id()).isEqualTo("apple");
+        assertThat(a.alternatives()).extracting(g -> g.id()).contains("promax");
+    }
+
+    @Test
     void findsAKnownBrandWithItsSpan() {
         NerEngine ner = new NerEngine(kb, trained.model());
         String title = "Kikkoman Teriyaki Marinade 250ml.";
