@@ -62,14 +62,56 @@ public final class TitleTokenizer {
 
     /** Every word boundary of {@code text} by the same dictionary word breaker, as offsets into it. */
     public static java.util.BitSet wordBoundaries(String text) {
-        BreakIterator it = (BreakIterator) PROTOTYPE.clone();
-        it.setText(text);
         java.util.BitSet out = new java.util.BitSet(text.length() + 1);
-        for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+        for (int b : breaks(text)) {
             out.set(b);
         }
         return out;
     }
+
+    /**
+     * The dictionary word breaker's boundaries in {@code s}, in order. Normalised Thai spells sara am as nikhahit +
+     * sara aa (its NFKC form), which the breaker's dictionary does not know: it would cut น้ำ or ดำ in two. The
+     * breaker is given the usual spelling, and its boundaries are mapped back.
+     */
+    static int[] breaks(String s) {
+        StringBuilder usual = null;
+        int[] at = null;
+        for (int i = 0; i + 1 < s.length(); i++) {
+            if (s.charAt(i) == NIKHAHIT && s.charAt(i + 1) == SARA_AA) {
+                usual = new StringBuilder(s.length());
+                at = new int[s.length() + 1];
+                break;
+            }
+        }
+        String text = s;
+        if (usual != null) {
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                at[n++] = i;
+                if (s.charAt(i) == NIKHAHIT && i + 1 < s.length() && s.charAt(i + 1) == SARA_AA) {
+                    usual.append(SARA_AM);
+                    i++;
+                } else {
+                    usual.append(s.charAt(i));
+                }
+            }
+            at[n] = s.length();
+            text = usual.toString();
+        }
+        BreakIterator it = (BreakIterator) PROTOTYPE.clone();
+        it.setText(text);
+        int[] out = new int[text.length() + 1];
+        int k = 0;
+        for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+            out[k++] = at == null ? b : at[b];
+        }
+        return java.util.Arrays.copyOf(out, k);
+    }
+
+    private static final char NIKHAHIT = '\u0E4D';
+    private static final char SARA_AA = '\u0E32';
+    private static final char SARA_AM = '\u0E33';
 
     /** Where the title's first word outside tags starts (0 when there is none): where a brand usually stands. */
     public static int firstWordStart(List<Token> tokens) {
@@ -83,10 +125,11 @@ public final class TitleTokenizer {
 
     /** Word segments of the normalised text, with units and trailing pluses glued to their numbers. */
     private static List<int[]> segments(String s) {
-        BreakIterator it = (BreakIterator) PROTOTYPE.clone();
-        it.setText(s);
+        int[] breaks = breaks(s);
         List<int[]> raw = new ArrayList<>();
-        for (int a = it.first(), b = it.next(); b != BreakIterator.DONE; a = b, b = it.next()) {
+        for (int i = 0; i + 1 < breaks.length; i++) {
+            int a = breaks[i];
+            int b = breaks[i + 1];
             if (!s.substring(a, b).isBlank()) {
                 raw.add(new int[] {a, b});
             }

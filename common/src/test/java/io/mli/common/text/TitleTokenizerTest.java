@@ -25,6 +25,15 @@ class TitleTokenizerTest {
     }
 
     @Test
+    void saraAmDoesNotSplitAThaiWord() {
+        // NFKC spells ำ as ํ + า; the words must still come out whole, each once, with their original offsets.
+        assertThat(texts("iPhone 15 สีดำ")).containsExactly("iPhone", "15", "สี", "ดำ");
+        assertThat(texts("น้ำปลาแท้")).containsExactly("น้ำปลา", "แท้");
+        String spelledApart = "น\u0E49\u0E4D\u0E32ปลา"; // the same words typed with nikhahit + sara aa
+        assertThat(texts(spelledApart)).containsExactly(spelledApart);
+    }
+
+    @Test
     void keepsNumbersWithTheirUnits() {
         assertThat(texts("Lotion 250ml")).contains("250ml");
         assertThat(texts("ทีวี 16นิ้ว")).contains("16นิ้ว");
