@@ -25,6 +25,14 @@ public final class Aggregator {
     public record Option(BrandGuess brand, String kind, double raw, double probability, List<String> agents) {
     }
 
+    /**
+     * The highest probability an answer of this kind can be given (the calibration is monotone in the raw score):
+     * what retrieval alone could at best reach, before asking it.
+     */
+    public double ceiling(String kind) {
+        return calibration.probability(kind, 1.0);
+    }
+
     /** Every option the answers offer, most probable first. */
     public List<Option> options(List<AgentAnswer> answers) {
         if (answers.size() == 1) {

@@ -102,6 +102,17 @@ public final class OrchestratorEngine implements AutoCloseable {
                     }
                     return result(request, method, mode, answers, aggregator.options(List.of(early)), t0);
                 }
+                if (early != null && early.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(request)) {
+                    // NER found nothing, and by the calibration retrieval alone cannot clear the abstention line
+                    // for this title: asking it would only cost CPU.
+                    answers = new ArrayList<>(List.of(early, AgentAnswer.failed("rag", AgentStatus.SKIPPED,
+                            "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold")));
+                    if (agents.containsKey("hybrid")) {
+                        answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED,
+                                "cascade: no NER candidates to check"));
+                    }
+                    return result(request, method, mode, answers, List.of(), t0);
+                }
             }
             CompletableFuture<AgentAnswer> rag = start("rag", request);
             answers = new ArrayList<>(List.of(ner.join(), rag.join()));
@@ -136,6 +147,13 @@ public final class OrchestratorEngine implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             return null; // cannot happen: the future never completes exceptionally (see start)
         }
+    }
+
+    /** Whether a retrieval answer without NER could, at its best, reach the title's abstention threshold. */
+    private boolean retrievalAloneCouldAnswer(InferenceRequest request) {
+        double threshold = settings.abstainBelow(LanguageDetector.detect(request.title()));
+        return aggregator.ceiling("rag.named.alone") >= threshold
+                || aggregator.ceiling("rag.unnamed.alone") >= threshold;
     }
 
     /** Whether NER's calibrated probability, on its own, reaches {@code nerSureAt}. */

@@ -202,6 +202,40 @@ class OrchestratorEngineTest {
         }
     }
 
+    /** A calibration under which a retrieval-only answer is right half the time, whatever its score. */
+    private static Calibration retrievalAloneAtHalf() {
+        List<Calibration.Sample> samples = new java.util.ArrayList<>();
+        for (String kind : List.of("rag.named.alone", "rag.unnamed.alone")) {
+            for (int i = 0; i < 100; i++) {
+                samples.add(new Calibration.Sample(kind, i / 100.0, i % 2 == 0));
+            }
+        }
+        return Calibration.fit(samples, Map.of());
+    }
+
+    @Test
+    void retrievalIsNotAskedWhenNerFindsNothingAndRetrievalAloneCannotClearTheLine() {
+        Fixed ner = new Fixed("ner", AgentAnswer.abstained("ner", List.of(), null, "no brand found"), 0);
+        Fixed rag = new Fixed("rag", ok("rag", "mama", 0.9, "unnamed"), 0);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "mama", 0.9, "ner+rag"), 0);
+        Map<String, BrandAgent> agents = new LinkedHashMap<>();
+        agents.put("ner", ner);
+        agents.put("rag", rag);
+        agents.put("hybrid", hybrid);
+        // At best 0.5: above the 0.3 line of a Latin-script title, below the 0.6 of a Thai one.
+        try (OrchestratorEngine e = new OrchestratorEngine(agents, OrchestratorSettings.defaults().nerFirst(0.97),
+                retrievalAloneAtHalf(), new OrchestratorEngine.Listener() { }, true)) {
+            InferenceResult thai = e.infer(InferenceRequest.of("บะหมี่กึ่งสำเร็จรูป รสต้มยำกุ้ง"), Method.ORCHESTRATOR,
+                    Mode.CASCADE);
+            assertThat(rag.calls.get()).isZero();
+            assertThat(thai.brand()).isNull();
+            assertThat(thai.agentResults().get(1).status()).isEqualTo(AgentStatus.SKIPPED);
+            e.infer(InferenceRequest.of("Instant Noodles Tom Yum 55g"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(rag.calls.get()).isEqualTo(1);
+            assertThat(hybrid.calls.get()).isZero();
+        }
+    }
+
     @Test
     void inProcessTheAgentsRunOnTheCallersThread() {
         java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
