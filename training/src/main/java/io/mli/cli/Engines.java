@@ -40,8 +40,11 @@ public final class Engines implements AutoCloseable {
         agents.put("rag", rag);
         agents.put("llm", llm);
         agents.put("hybrid", hybrid);
-        // In-process there is no network to wait on: the agents run on the caller's thread, without time-outs.
-        OrchestratorSettings inProcess = OrchestratorSettings.defaults()
+        // Generous time-outs where they apply (an LLM configured): no network between the engines, but a slow first
+        // call (JIT) must not be reported as a time-out, and the LLM is a remote call with its own retries.
+        OrchestratorSettings s = OrchestratorSettings.defaults();
+        OrchestratorSettings inProcess = new OrchestratorSettings(Map.of("llm", java.time.Duration.ofSeconds(30)),
+                java.time.Duration.ofSeconds(10), s.acceptAt(), s.abstainBelow(), s.abstainBelowThai())
                 .nerFirst(OrchestratorSettings.DEFAULT_NER_SURE_AT);
         Calibration calibration;
         try {
@@ -50,8 +53,11 @@ public final class Engines implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // The engines run on the caller's thread, without time-outs, unless an LLM is configured: that one is a
+        // remote call, which keeps the time-outs and the parallel calls.
+        boolean callerRuns = llm.unavailableReason() != null;
         return new Engines(kb, new OrchestratorEngine(agents, inProcess, calibration,
-                new OrchestratorEngine.Listener() { }, true));
+                new OrchestratorEngine.Listener() { }, callerRuns));
     }
 
     public KnowledgeBase kb() {

@@ -67,7 +67,7 @@ public final class CrfBrandModel {
     /**
      * Trains on labelled examples; {@code brandOf} names each example's brand, for the vocabulary's exclusion. The
      * vocabulary counts every example; the CRF sees at most {@code maxPerBrand} examples of one brand (the first ones),
-     * since a brand's hundredth title teaches little its first fifteen did not, and training time grows with them.
+     * since a brand's hundredth title teaches little its first forty did not, and training time grows with them.
      */
     static CrfBrandModel train(List<DistantSupervision.Example> examples, List<String> brandOf, int maxIterations,
                                int maxPerBrand, int threads) {

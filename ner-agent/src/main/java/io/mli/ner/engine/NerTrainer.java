@@ -32,7 +32,7 @@ public final class NerTrainer {
 
     /**
      * A quicker model for the calibration split: fewer optimiser iterations, one thread (it trains beside the main
-     * model, which takes the other cores).
+     * model, whose gradient runs on every core and so gets the larger share of the CPU while both train).
      */
     public static NerTrainer quick() {
         return new NerTrainer(40, 10, PER_BRAND, 1);

@@ -91,30 +91,31 @@ public final class OrchestratorEngine implements AutoCloseable {
             answers = ask(List.copyOf(agents.keySet()), request);
         } else {
             CompletableFuture<AgentAnswer> ner = start("ner", request);
+            CompletableFuture<AgentAnswer> rag = null;
             if (settings.nerFirst()) {
-                AgentAnswer early = within(ner, NER_FIRST_PATIENCE);
-                if (early != null && nerIsSure(early)) {
-                    // The cheapest agent first: a brand NER alone is sure of needs no retrieval.
-                    answers = new ArrayList<>(List.of(early,
-                            AgentAnswer.failed("rag", AgentStatus.SKIPPED, "cascade: NER alone is sure")));
-                    if (agents.containsKey("hybrid")) {
-                        answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, "cascade: NER alone is sure"));
-                    }
-                    return result(request, method, mode, answers, aggregator.options(List.of(early)), t0);
+                if (within(ner, NER_FIRST_PATIENCE) == null) {
+                    rag = start("rag", request); // NER is slow: retrieval gets under way meanwhile
                 }
-                if (early != null && early.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(request)) {
-                    // NER found nothing, and by the calibration retrieval alone cannot clear the abstention line
-                    // for this title: asking it would only cost CPU.
-                    answers = new ArrayList<>(List.of(early, AgentAnswer.failed("rag", AgentStatus.SKIPPED,
-                            "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold")));
+                AgentAnswer n = ner.join();
+                // The same decisions whether NER answered in time or not, so an answer does not depend on load.
+                boolean sure = n.status() == AgentStatus.OK && nerIsSure(n);
+                boolean hopeless = n.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(request);
+                if (sure || hopeless) {
+                    AgentAnswer r = rag != null ? rag.join() : AgentAnswer.failed("rag", AgentStatus.SKIPPED, sure
+                            ? "cascade: NER alone is sure"
+                            : "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold");
+                    answers = new ArrayList<>(List.of(n, r));
                     if (agents.containsKey("hybrid")) {
-                        answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED,
-                                "cascade: no NER candidates to check"));
+                        answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, sure
+                                ? "cascade: NER alone is sure" : "cascade: no NER candidates to check"));
                     }
-                    return result(request, method, mode, answers, List.of(), t0);
+                    return result(request, method, mode, answers, sure ? aggregator.options(List.of(n)) : List.of(),
+                            t0);
                 }
             }
-            CompletableFuture<AgentAnswer> rag = start("rag", request);
+            if (rag == null) {
+                rag = start("rag", request);
+            }
             answers = new ArrayList<>(List.of(ner.join(), rag.join()));
             List<Aggregator.Option> first = aggregator.options(answers);
             // Answer at once only when NER and retrieval agree and the calibrated score is confident.
@@ -228,7 +229,7 @@ public final class OrchestratorEngine implements AutoCloseable {
         return best;
     }
 
-    /** Asks the named agents in parallel, each within its time-out; never throws. */
+    /** Asks the named agents, in parallel and each within its time-out (in caller-runs mode in turn); never throws. */
     List<AgentAnswer> ask(List<String> names, InferenceRequest request) {
         List<CompletableFuture<AgentAnswer>> futures = new ArrayList<>(names.size());
         for (String name : names) {

@@ -187,6 +187,9 @@ class OrchestratorEngineTest {
             assertThat(rag.calls.get()).isEqualTo(1);
             // Sequential would take 1,600 ms; retrieval starts once NER has kept it waiting for its patience.
             assertThat(ms).isLessThan(1_500);
+            // NER is sure: the answer is NER's alone, as it would be had NER answered at once.
+            assertThat(r.agreedAgents()).containsExactly("ner");
+            assertThat(hybrid.calls.get()).isZero();
         }
     }
 

@@ -91,12 +91,17 @@ public final class KbBuildPipeline {
                     }
                 });
         progress.accept(1);
-        figures.putAll(trainNer(rows, kb));
-        progress.accept(1);
-        figures.putAll(join(index));
-        progress.accept(1);
-        figures.putAll(join(calibration));
-        progress.accept(1);
+        try {
+            figures.putAll(trainNer(rows, kb));
+            progress.accept(1);
+            figures.putAll(join(index));
+            progress.accept(1);
+            figures.putAll(join(calibration));
+            progress.accept(1);
+        } finally {
+            // A failed step must not leave the others writing into the directory after the build has given up.
+            java.util.concurrent.CompletableFuture.allOf(index, calibration).exceptionally(e -> null).join();
+        }
         figures.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
         return new Summary(kb, rows.size(), errors.size(), figures);
     }
@@ -173,8 +178,14 @@ public final class KbBuildPipeline {
         io.mli.common.embed.Embedder embedder = new io.mli.common.embed.HashedNgramEmbedder();
         io.mli.common.vector.lucene.LuceneVectorStore.build(dir, embedder,
                 io.mli.rag.engine.CatalogIndex.records(embedder, rows, kb));
-        return new io.mli.rag.engine.RagEngine(kb, io.mli.common.vector.lucene.LuceneVectorStore.openReadOnly(dir,
-                embedder), embedder, io.mli.rag.engine.RagSettings.defaults());
+        io.mli.common.vector.lucene.LuceneVectorStore store =
+                io.mli.common.vector.lucene.LuceneVectorStore.openReadOnly(dir, embedder);
+        try {
+            return new io.mli.rag.engine.RagEngine(kb, store, embedder, io.mli.rag.engine.RagSettings.defaults());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     public Map<String, Object> fitCalibration(List<CatalogRow> rows) {
@@ -195,6 +206,8 @@ public final class KbBuildPipeline {
                     for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         java.nio.file.Files.deleteIfExists(p);
                     }
+                } catch (IOException e) {
+                    log.printf("calibration: could not remove the scratch index %s: %s%n", scratch, e.getMessage());
                 }
             }
             c.save(new KbLayout(dir).calibrationFile());
