@@ -1,5 +1,6 @@
 package io.mli.common.kb;
 
+import io.mli.common.io.FileTrees;
 import io.mli.common.io.Json;
 import io.mli.common.store.FileObjectStore;
 import io.mli.common.store.ObjectKeys;
@@ -182,7 +183,7 @@ public final class KbSource {
             LOG.info("downloaded knowledge base {} ({} files, {} bytes) into {} in {} ms", versionPath,
                     manifest.files().size(), bytes, target, (System.nanoTime() - t0) / 1_000_000);
         } finally {
-            deleteTree(partial);
+            FileTrees.delete(partial);
         }
         remember(versionPath);
         prune(target);
@@ -221,7 +222,7 @@ public final class KbSource {
                     keptPrevious |= !partial;
                     continue;
                 }
-                deleteTree(d);
+                FileTrees.delete(d);
             }
         }
     }
@@ -240,17 +241,6 @@ public final class KbSource {
             return Files.getLastModifiedTime(p).toMillis();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

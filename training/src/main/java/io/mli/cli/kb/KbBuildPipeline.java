@@ -202,10 +202,8 @@ public final class KbBuildPipeline {
                 }).fit(rows);
             } finally {
                 opened.forEach(io.mli.rag.engine.RagEngine::close);
-                try (var walk = java.nio.file.Files.walk(scratch)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        java.nio.file.Files.deleteIfExists(p);
-                    }
+                try {
+                    io.mli.common.io.FileTrees.delete(scratch);
                 } catch (IOException e) {
                     log.printf("calibration: could not remove the scratch index %s: %s%n", scratch, e.getMessage());
                 }

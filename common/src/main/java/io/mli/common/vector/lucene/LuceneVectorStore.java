@@ -1,6 +1,7 @@
 package io.mli.common.vector.lucene;
 
 import io.mli.common.embed.Embedder;
+import io.mli.common.io.FileTrees;
 import io.mli.common.vector.Categories;
 import io.mli.common.vector.ProductRecord;
 import io.mli.common.vector.RankFusion;
@@ -174,7 +175,7 @@ public final class LuceneVectorStore implements VectorStore {
         Path tmp = parent.resolve(dir.getFileName() + ".building");
         Path old = parent.resolve(dir.getFileName() + ".old");
         try {
-            deleteRecursively(tmp);
+            FileTrees.delete(tmp);
             StoreInfo info;
             try (LuceneVectorStore store = open(tmp, embedder)) {
                 store.upsert(products);
@@ -182,26 +183,15 @@ public final class LuceneVectorStore implements VectorStore {
                 store.commitAndRefresh(store.writer);
                 info = store.info();
             }
-            deleteRecursively(old);
+            FileTrees.delete(old);
             if (Files.exists(dir)) {
                 Files.move(dir, old);
             }
             Files.move(tmp, dir);
-            deleteRecursively(old);
+            FileTrees.delete(old);
             return new StoreInfo(info.kind(), dir.toString(), info.embedderId(), info.dimension(), info.count());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the vector index at " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
         }
     }
 
