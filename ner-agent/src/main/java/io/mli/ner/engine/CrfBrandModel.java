@@ -66,11 +66,11 @@ public final class CrfBrandModel {
 
     /**
      * Trains on labelled examples; {@code brandOf} names each example's brand, for the vocabulary's exclusion. The
-     * vocabulary counts every example; the CRF sees at most {@code maxPerBrand} examples of one brand (the first ones),
-     * since a brand's hundredth title teaches little its first forty did not, and training time grows with them.
+     * vocabulary counts every example; the CRF sees only those {@code keep} marks (see {@link #firstPerBrand}), since
+     * a brand's hundredth title teaches little its first forty did not, and training time grows with them.
      */
-    static CrfBrandModel train(List<DistantSupervision.Example> examples, List<String> brandOf, int maxIterations,
-                               int maxPerBrand, int threads) {
+    static CrfBrandModel train(List<DistantSupervision.Example> examples, List<String> brandOf, boolean[] keep,
+                               int maxIterations, int threads) {
         Map<String, int[]> global = new HashMap<>();
         Map<String, Map<String, int[]>> perBrand = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -82,7 +82,6 @@ public final class CrfBrandModel {
         Vocabulary vocabulary = new Vocabulary(global);
         CRFClassifier<CoreLabel> crf = new CRFClassifier<>(properties(maxIterations, threads));
         List<List<CoreLabel>> docs = new ArrayList<>(examples.size());
-        boolean[] keep = firstPerBrand(brandOf, maxPerBrand);
         for (int i = 0; i < examples.size(); i++) {
             if (!keep[i]) {
                 continue;

@@ -9,8 +9,11 @@ import java.util.List;
 /** Trains the NER model from catalog rows and the knowledge base built from them. */
 public final class NerTrainer {
 
-    /** What training did, for the build summary. */
-    public record Report(int rows, int examples, int skipped, long millis) {
+    /**
+     * What training did, for the build summary: {@code examples} labelled (brand-less copies included), of which the
+     * CRF trained on {@code trainedOn} (at most {@link #PER_BRAND} of one brand).
+     */
+    public record Report(int rows, int examples, int trainedOn, int skipped, long millis) {
     }
 
     private final int maxIterations;
@@ -45,9 +48,10 @@ public final class NerTrainer {
 
     /**
      * At most this many examples of one brand: on the catalog (11,664 rows, a few brands with hundreds of titles)
-     * the CRF then trains on 9,600 titles in 20% less time, with accuracy on dev.jsonl as good or slightly better.
+     * the CRF then trains on 10,037 of 12,395 labelled titles in 20% less time, with accuracy on dev.jsonl as good or
+     * slightly better.
      */
-    static final int PER_BRAND = 40;
+    public static final int PER_BRAND = 40;
 
     public Trained train(List<CatalogRow> rows, KnowledgeBase kb) {
         long t0 = System.nanoTime();
@@ -73,8 +77,13 @@ public final class NerTrainer {
                 }
             }
         }
-        CrfBrandModel model = CrfBrandModel.train(examples, brandOf, maxIterations, perBrand, threads);
-        return new Trained(model, new Report(rows.size(), examples.size(), skipped,
+        boolean[] keep = CrfBrandModel.firstPerBrand(brandOf, perBrand);
+        CrfBrandModel model = CrfBrandModel.train(examples, brandOf, keep, maxIterations, threads);
+        int trainedOn = 0;
+        for (boolean k : keep) {
+            trainedOn += k ? 1 : 0;
+        }
+        return new Trained(model, new Report(rows.size(), examples.size(), trainedOn, skipped,
                 (System.nanoTime() - t0) / 1_000_000));
     }
 

@@ -43,6 +43,7 @@ class NerEngineTest {
     @Test
     void trainingReportsWhatItLearnedFrom() {
         assertThat(trained.report().examples()).isGreaterThan(SmallCatalog.rows().size());
+        assertThat(trained.report().trainedOn()).isEqualTo(trained.report().examples()); // no cap in this test
         assertThat(trained.report().skipped()).isZero();
     }
 

@@ -232,10 +232,12 @@ public final class KbBuildPipeline {
         NerTrainer.Trained trained = NerTrainer.defaults().train(rows, kb);
         trained.model().save(new KbLayout(dir).nerDir());
         NerTrainer.Report r = trained.report();
-        log.printf("ner: CRF trained on %d titles (%d without a locatable brand left out) in %.1f s%n",
-                r.examples(), r.skipped(), r.millis() / 1000.0);
+        log.printf("ner: CRF trained on %d of %d labelled titles (a brand's first %d; %d without a locatable brand "
+                + "left out) in %.1f s%n", r.trainedOn(), r.examples(), NerTrainer.PER_BRAND, r.skipped(),
+                r.millis() / 1000.0);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("nerExamples", r.examples());
+        f.put("nerTrainedOn", r.trainedOn());
         f.put("nerSkipped", r.skipped());
         f.put("nerMillis", (System.nanoTime() - t0) / 1_000_000);
         return f;
