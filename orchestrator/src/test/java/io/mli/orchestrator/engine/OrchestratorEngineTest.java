@@ -59,12 +59,20 @@ class OrchestratorEngineTest {
         return AgentAnswer.ok(agent, brand(id, score), List.of(), null, kind);
     }
 
+    /** The agents by name, in the given order (nulls left out). */
+    private static Map<String, BrandAgent> agents(BrandAgent... agents) {
+        Map<String, BrandAgent> m = new LinkedHashMap<>();
+        for (BrandAgent a : agents) {
+            if (a != null) {
+                m.put(a.name(), a);
+            }
+        }
+        return m;
+    }
+
     private static OrchestratorEngine engine(BrandAgent ner, BrandAgent rag, BrandAgent hybrid) {
-        Map<String, BrandAgent> agents = new LinkedHashMap<>();
-        agents.put("ner", ner);
-        agents.put("rag", rag);
-        agents.put("hybrid", hybrid);
-        return new OrchestratorEngine(agents, new OrchestratorSettings(Map.of(), Duration.ofMillis(300), 0.9, 0.5));
+        return new OrchestratorEngine(agents(ner, rag, hybrid),
+                new OrchestratorSettings(Map.of(), Duration.ofMillis(300), 0.9, 0.5));
     }
 
     @Test
@@ -139,12 +147,8 @@ class OrchestratorEngineTest {
     }
 
     private static OrchestratorEngine nerFirst(BrandAgent ner, BrandAgent rag, BrandAgent hybrid) {
-        Map<String, BrandAgent> agents = new LinkedHashMap<>();
-        agents.put("ner", ner);
-        agents.put("rag", rag);
-        agents.put("hybrid", hybrid);
-        return new OrchestratorEngine(agents, new OrchestratorSettings(Map.of(), Duration.ofMillis(2_000), 0.9, 0.5)
-                .nerFirst(0.97));
+        return new OrchestratorEngine(agents(ner, rag, hybrid),
+                new OrchestratorSettings(Map.of(), Duration.ofMillis(2_000), 0.9, 0.5).nerFirst(0.97));
     }
 
     @Test
@@ -221,12 +225,9 @@ class OrchestratorEngineTest {
         Fixed ner = new Fixed("ner", AgentAnswer.abstained("ner", List.of(), null, "no brand found"), 0);
         Fixed rag = new Fixed("rag", ok("rag", "mama", 0.9, "unnamed"), 0);
         Fixed hybrid = new Fixed("hybrid", ok("hybrid", "mama", 0.9, "ner+rag"), 0);
-        Map<String, BrandAgent> agents = new LinkedHashMap<>();
-        agents.put("ner", ner);
-        agents.put("rag", rag);
-        agents.put("hybrid", hybrid);
         // At best 0.5: above the 0.3 line of a Latin-script title, below the 0.6 of a Thai one.
-        try (OrchestratorEngine e = new OrchestratorEngine(agents, OrchestratorSettings.defaults().nerFirst(0.97),
+        try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag, hybrid),
+                OrchestratorSettings.defaults().nerFirst(0.97),
                 retrievalAloneAtHalf(), new OrchestratorEngine.Listener() { }, true)) {
             InferenceResult thai = e.infer(InferenceRequest.of("บะหมี่กึ่งสำเร็จรูป รสต้มยำกุ้ง"), Method.ORCHESTRATOR,
                     Mode.CASCADE);
@@ -262,10 +263,8 @@ class OrchestratorEngineTest {
                 throw new IllegalStateException("index closed");
             }
         };
-        Map<String, BrandAgent> agents = new LinkedHashMap<>();
-        agents.put("ner", ner);
-        agents.put("rag", rag);
-        try (OrchestratorEngine e = new OrchestratorEngine(agents, OrchestratorSettings.defaults().nerFirst(0.97),
+        try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag),
+                OrchestratorSettings.defaults().nerFirst(0.97),
                 Calibration.identity(), new OrchestratorEngine.Listener() { }, true)) {
             InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
             assertThat(threads).containsExactly(Thread.currentThread());
