@@ -105,10 +105,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                             ? "cascade: NER alone is sure"
                             : "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold");
                     answers = new ArrayList<>(List.of(n, r));
-                    if (agents.containsKey("hybrid")) {
-                        answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, sure
-                                ? "cascade: NER alone is sure" : "cascade: no NER candidates to check"));
-                    }
+                    skipHybrid(answers, sure ? "cascade: NER alone is sure" : "cascade: no NER candidates to check");
                     return result(request, method, mode, answers, sure ? aggregator.options(List.of(n)) : List.of(),
                             t0);
                 }
@@ -123,17 +120,21 @@ public final class OrchestratorEngine implements AutoCloseable {
                     && first.getFirst().agents().containsAll(List.of("ner", "rag"));
             List<BrandGuess> proposals = proposals(answers);
             if (sure || !agents.containsKey("hybrid") || proposals.isEmpty()) {
-                if (agents.containsKey("hybrid")) {
-                    // Without NER's candidates the hybrid agent would only ask NER again.
-                    answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, sure
-                            ? "cascade: answer already sure" : "cascade: no NER candidates to check"));
-                }
+                // Without NER's candidates the hybrid agent would only ask NER again.
+                skipHybrid(answers, sure ? "cascade: answer already sure" : "cascade: no NER candidates to check");
             } else {
                 listener.escalated();
                 answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals)));
             }
         }
         return result(request, method, mode, answers, aggregator.options(answers), t0);
+    }
+
+    /** Reports the hybrid agent, when there is one, as not asked, and why. */
+    private void skipHybrid(List<AgentAnswer> answers, String why) {
+        if (agents.containsKey("hybrid")) {
+            answers.add(AgentAnswer.failed("hybrid", AgentStatus.SKIPPED, why));
+        }
     }
 
     /** The answer if it comes within {@code patience}, else null (the call goes on). */

@@ -4,8 +4,8 @@ import io.mli.orchestrator.engine.OrchestratorSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the orchestrator's cascade behaves ({@code mli.cascade.*}, defaults in {@code orchestrator.yml}), checked at
- * start-up.
+ * How the orchestrator's cascade behaves ({@code mli.cascade.*} in {@code orchestrator.yml}), checked at start-up;
+ * what is not set takes the engine's defaults ({@link OrchestratorSettings}).
  *
  * @param acceptAt         NER and retrieval agreeing at or above this calibrated probability answer at once
  * @param abstainBelow     below this calibrated probability the answer is an abstention (Latin-script titles)
