@@ -75,21 +75,15 @@ public final class TitleTokenizer {
      * breaker is given the usual spelling, and its boundaries are mapped back.
      */
     static int[] breaks(String s) {
-        StringBuilder usual = null;
-        int[] at = null;
-        for (int i = 0; i + 1 < s.length(); i++) {
-            if (s.charAt(i) == NIKHAHIT && s.charAt(i + 1) == SARA_AA) {
-                usual = new StringBuilder(s.length());
-                at = new int[s.length() + 1];
-                break;
-            }
-        }
         String text = s;
-        if (usual != null) {
+        int[] at = null; // offsets in s of text's characters, when they differ
+        if (s.indexOf(NFKC_SARA_AM) >= 0) {
+            StringBuilder usual = new StringBuilder(s.length());
+            at = new int[s.length() + 1];
             int n = 0;
             for (int i = 0; i < s.length(); i++) {
                 at[n++] = i;
-                if (s.charAt(i) == NIKHAHIT && i + 1 < s.length() && s.charAt(i + 1) == SARA_AA) {
+                if (s.startsWith(NFKC_SARA_AM, i)) {
                     usual.append(SARA_AM);
                     i++;
                 } else {
@@ -112,6 +106,7 @@ public final class TitleTokenizer {
     private static final char NIKHAHIT = '\u0E4D';
     private static final char SARA_AA = '\u0E32';
     private static final char SARA_AM = '\u0E33';
+    private static final String NFKC_SARA_AM = "" + NIKHAHIT + SARA_AA;
 
     /** Where the title's first word outside tags starts (0 when there is none): where a brand usually stands. */
     public static int firstWordStart(List<Token> tokens) {

@@ -84,6 +84,7 @@ public final class OrchestratorEngine implements AutoCloseable {
 
     public InferenceResult infer(InferenceRequest request, Method method, Mode mode) {
         long t0 = System.nanoTime();
+        String language = LanguageDetector.detect(request.title());
         List<AgentAnswer> answers;
         if (method != Method.ORCHESTRATOR) {
             answers = ask(List.of(method.wire()), request);
@@ -99,15 +100,15 @@ public final class OrchestratorEngine implements AutoCloseable {
                 AgentAnswer n = ner.join();
                 // The same decisions whether NER answered in time or not, so an answer does not depend on load.
                 boolean sure = n.status() == AgentStatus.OK && nerIsSure(n);
-                boolean hopeless = n.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(request);
+                boolean hopeless = n.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(language);
                 if (sure || hopeless) {
                     AgentAnswer r = rag != null ? rag.join() : AgentAnswer.failed("rag", AgentStatus.SKIPPED, sure
                             ? "cascade: NER alone is sure"
                             : "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold");
                     answers = new ArrayList<>(List.of(n, r));
                     skipHybrid(answers, sure ? "cascade: NER alone is sure" : "cascade: no NER candidates to check");
-                    return result(request, method, mode, answers, sure ? aggregator.options(List.of(n)) : List.of(),
-                            t0);
+                    return result(request, language, method, mode, answers,
+                            sure ? aggregator.options(List.of(n)) : List.of(), t0);
                 }
             }
             if (rag == null) {
@@ -127,7 +128,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                 answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals)));
             }
         }
-        return result(request, method, mode, answers, aggregator.options(answers), t0);
+        return result(request, language, method, mode, answers, aggregator.options(answers), t0);
     }
 
     /** Reports the hybrid agent, when there is one, as not asked, and why. */
@@ -152,8 +153,8 @@ public final class OrchestratorEngine implements AutoCloseable {
     }
 
     /** Whether a retrieval answer without NER could, at its best, reach the title's abstention threshold. */
-    private boolean retrievalAloneCouldAnswer(InferenceRequest request) {
-        double threshold = settings.abstainBelow(LanguageDetector.detect(request.title()));
+    private boolean retrievalAloneCouldAnswer(String language) {
+        double threshold = settings.abstainBelow(language);
         return aggregator.ceiling("rag.named.alone") >= threshold
                 || aggregator.ceiling("rag.unnamed.alone") >= threshold;
     }
@@ -164,10 +165,9 @@ public final class OrchestratorEngine implements AutoCloseable {
         return !solo.isEmpty() && solo.getFirst().probability() >= settings.nerSureAt();
     }
 
-    private InferenceResult result(InferenceRequest request, Method method, Mode mode, List<AgentAnswer> answers,
-                                   List<Aggregator.Option> options, long t0) {
+    private InferenceResult result(InferenceRequest request, String language, Method method, Mode mode,
+                                   List<AgentAnswer> answers, List<Aggregator.Option> options, long t0) {
         Aggregator.Option best = options.isEmpty() ? null : options.getFirst();
-        String language = LanguageDetector.detect(request.title());
         double threshold = settings.abstainBelow(language);
         String abstain = null;
         if (best == null) {
