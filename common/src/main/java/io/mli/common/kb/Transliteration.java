@@ -1,6 +1,7 @@
 package io.mli.common.kb;
 
 import com.ibm.icu.text.Transliterator;
+import java.util.List;
 
 /**
  * Compares Thai spellings of brands with their Latin names through a consonant skeleton: the Thai is romanised with
@@ -8,7 +9,11 @@ import com.ibm.icu.text.Transliterator;
  * reduced to their consonants with the sounds Thai cannot tell apart merged ({@code c/k/q/g}, {@code v/w}, soft
  * {@code c}/{@code z} → {@code s}, aspirates {@code kh/th/ph} → {@code k/t/p}) and vowels, glides and doubled
  * letters dropped. {@code ยูเซอริน} and {@code Eucerin} both become {@code srn}; {@code เนสกาแฟ} and
- * {@code Nescafe} {@code nskf}. Thread-safe.
+ * {@code Nescafe} {@code nskf}.
+ *
+ * <p>Loanwords are spelt both ways, so each side also has {@linkplain #variants a second skeleton}: the Thai with its
+ * silenced consonants kept (มิลค์ is "milk", with a silent k the Latin still writes), the Latin without an {@code r}
+ * that no vowel follows (Thai drops it: คาร์เนชั่น is "carnation" said the British way). Thread-safe.
  */
 public final class Transliteration {
     // One shared instance: building one is costly, and per-thread copies would be rebuilt for every virtual thread.
@@ -19,25 +24,89 @@ public final class Transliteration {
 
     /** The skeleton of a Latin-script name ({@code Eucerin} → {@code srn}); empty for names with no Latin letters. */
     public static String ofLatin(String name) {
-        String s = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance().normalize(name);
-        s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        s = s.replaceAll("[^a-z]", "");
-        s = s.replaceAll("c(?=[eiy])", "s").replace("ck", "k").replace("x", "ks").replace("qu", "k")
-                .replace("ph", "f").replace("sh", "c").replace("ch", "c").replace("tch", "c");
-        return skeleton(s);
+        return skeleton(latinLetters(name));
     }
 
     /** The skeleton of a Thai spelling ({@code ยูเซอริน} → {@code srn}). */
     public static String ofThai(String thai) {
         // A consonant (with its vowel marks) followed by a thanthakhat is silent: "ร์" in ไฮเตอร์.
-        String silent = thai.replaceAll("[\\u0E01-\\u0E2E][\\u0E31\\u0E34-\\u0E3A]?\\u0E4C", "");
+        return skeleton(romanised(thai.replaceAll(SILENCED, "")));
+    }
+
+    /**
+     * Both skeletons of a name, the usual one first: for Thai text, with the silenced consonants dropped and kept;
+     * for Latin, with every {@code r} and with only those a vowel follows. One element when the two agree.
+     */
+    public static List<String> variants(String name) {
+        String a;
+        String b;
+        if (io.mli.common.text.Script.hasThai(name)) {
+            a = ofThai(name);
+            b = skeleton(romanised(name.replace("\u0E4C", "")));
+        } else {
+            String letters = latinLetters(name);
+            a = skeleton(letters);
+            b = skeleton(letters.replaceAll("r(?![aeiouy])", ""));
+        }
+        return a.equals(b) ? List.of(a) : List.of(a, b);
+    }
+
+    /**
+     * How alike a Thai spelling and a Latin name sound with their vowels too (0–1): the edit similarity of both
+     * reduced to the same loose phonetic letters. The skeleton alone ignores vowels, which lets far too many Thai
+     * words match short names: คุ้มค่า and GOMUC share {@code kmk} but sound nothing alike ({@code kumka},
+     * {@code komuk}), while ไบโอวิต and Biovitt are both {@code biowit}.
+     */
+    public static double soundSimilarity(String thai, String latin) {
+        String t;
+        synchronized (THAI_LATIN) {
+            t = THAI_LATIN.transliterate(thai.replace("\u0E4C", ""));
+        }
+        // ICU writes the vowel carrier อ as "x": a vowel "o" after a consonant (คอม, "khxm"), else silent.
+        t = t.replaceAll("(?<=[b-df-hj-np-tv-z])x", "o").replace("x", "");
+        return Fuzzy.similarity(loose(t), loose(latinLetters(latin)));
+    }
+
+    private static String loose(String s) {
+        // Thai aspirates (kh, th, ph) are k, t, p; a Latin "ph" is already an f.
+        s = s.replaceAll("[^a-z]", "").replace("kh", "k").replace("th", "t").replace("ph", "p")
+                .replace("ea", "i").replace("ee", "i").replace("oo", "u").replace("ou", "u");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char m = switch (s.charAt(i)) {
+                case 'q', 'g', 'c' -> 'k';
+                case 'z' -> 's';
+                case 'j' -> 'c';
+                case 'y' -> 'i';
+                case 'v' -> 'w';
+                case 'h' -> 0;
+                default -> s.charAt(i);
+            };
+            if (m != 0 && (out.isEmpty() || out.charAt(out.length() - 1) != m)) {
+                out.append(m);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String SILENCED = "[\\u0E01-\\u0E2E][\\u0E31\\u0E34-\\u0E3A]?\\u0E4C";
+
+    private static String latinLetters(String name) {
+        String s = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance().normalize(name);
+        s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        s = s.replaceAll("['’]s\\b", ""); // McVitie's is แมคไวตี้: Thai spells no possessive
+        s = s.replaceAll("[^a-z]", "");
+        return s.replaceAll("c(?=[eiy])", "s").replace("ck", "k").replace("x", "ks").replace("qu", "k")
+                .replace("tion", "shon").replace("ph", "f").replace("sh", "c").replace("ch", "c").replace("tch", "c");
+    }
+
+    private static String romanised(String thai) {
         String latin;
         synchronized (THAI_LATIN) {
-            latin = THAI_LATIN.transliterate(silent);
+            latin = THAI_LATIN.transliterate(thai);
         }
         latin = latin.replaceAll("[^a-z]", "").replace("x", "");
-        latin = latin.replace("kh", "k").replace("th", "t").replace("ph", "p").replace("ch", "c");
-        return skeleton(latin);
+        return latin.replace("kh", "k").replace("th", "t").replace("ph", "p").replace("ch", "c");
     }
 
     private static String skeleton(String s) {

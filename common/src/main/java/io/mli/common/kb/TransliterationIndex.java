@@ -7,13 +7,17 @@ import java.util.Map;
 
 /**
  * Finds known brands by the Thai spelling of their Latin name when the knowledge base has never seen that
- * spelling: every Latin name's {@link Transliteration} skeleton is indexed, with its one-letter deletions for
+ * spelling: every Latin name's {@link Transliteration} skeletons are indexed, with their one-letter deletions for
  * longer skeletons, so a Thai run matches exactly, or within one letter when the skeleton has six or more.
- * Skeletons shorter than four letters match ordinary Thai words too often (seen on real shop titles) and are not
- * indexed. Immutable and thread-safe.
+ * Skeletons shorter than four letters match ordinary Thai words too often (seen on real shop titles); the caller
+ * may allow three for a run that stands as a word of its own ({@code ไบโอวิต} for Biovitt). Immutable and
+ * thread-safe.
  */
 public final class TransliterationIndex {
-    static final int MIN_SKELETON = 4;
+    /** The shortest skeleton a run inside a longer Thai compound may match by. */
+    public static final int MIN_SKELETON = 4;
+    /** The shortest skeleton a run standing as a word of its own may match by. */
+    public static final int SHORTEST_WORD = 3;
     static final int FUZZY_FROM = 6;
 
     private final Map<String, List<String>> exact = new HashMap<>();
@@ -25,53 +29,61 @@ public final class TransliterationIndex {
                 if (io.mli.common.text.Script.hasThai(name)) {
                     continue;
                 }
-                String sk = Transliteration.ofLatin(name);
-                if (sk.length() < MIN_SKELETON) {
-                    continue;
-                }
-                add(exact, sk, b.id());
-                if (sk.length() >= FUZZY_FROM) {
-                    for (String d : deletionsOf(sk)) {
-                        add(deletions, d, b.id());
+                for (String sk : Transliteration.variants(name)) {
+                    if (sk.length() < SHORTEST_WORD) {
+                        continue;
+                    }
+                    add(exact, sk, b.id());
+                    if (sk.length() >= FUZZY_FROM) {
+                        for (String d : deletionsOf(sk)) {
+                            add(deletions, d, b.id());
+                        }
                     }
                 }
             }
         }
     }
 
-    /** Brand ids whose Latin name sounds like this Thai text; empty when none (or too short to tell). */
-    public List<String> match(String thai) {
-        return matchSkeleton(Transliteration.ofThai(thai));
+    /**
+     * What a Thai run sounds like: the brands whose Latin name has the same skeleton ({@code exact}), or, failing
+     * that, one letter away. Empty when none.
+     */
+    public record Match(List<String> brandIds, boolean exact) {
+        static final Match NONE = new Match(List.of(), false);
+
+        public boolean isEmpty() {
+            return brandIds.isEmpty();
+        }
     }
 
-    /** As {@link #match}, for a skeleton the caller already has ({@link Transliteration#ofThai}). */
-    public List<String> matchSkeleton(String sk) {
-        if (sk.length() < MIN_SKELETON) {
-            return List.of();
-        }
-        List<String> hits = exact.get(sk);
-        if (hits != null) {
-            return hits;
-        }
-        if (sk.length() < FUZZY_FROM) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(deletions.getOrDefault(sk, List.of()));
-        List<String> viaExact = new ArrayList<>();
-        for (String d : deletionsOf(sk)) {
-            for (String id : exact.getOrDefault(d, List.of())) {
-                viaExact.add(id);
-            }
-            for (String id : deletions.getOrDefault(d, List.of())) {
-                viaExact.add(id);
+    /** Brand ids whose Latin name sounds like this Thai text; empty when none (or too short to tell). */
+    public List<String> match(String thai) {
+        return match(thai, MIN_SKELETON).brandIds();
+    }
+
+    /** As {@link #match(String)}, allowing skeletons down to {@code minSkeleton} letters (at least three). */
+    public Match match(String thai, int minSkeleton) {
+        int min = Math.max(SHORTEST_WORD, minSkeleton);
+        List<String> variants = Transliteration.variants(thai);
+        List<String> hits = new ArrayList<>();
+        for (String sk : variants) {
+            if (sk.length() >= min) {
+                addAll(hits, exact.getOrDefault(sk, List.of()));
             }
         }
-        for (String id : viaExact) {
-            if (!out.contains(id)) {
-                out.add(id);
+        if (!hits.isEmpty()) {
+            return new Match(hits, true);
+        }
+        for (String sk : variants) {
+            if (sk.length() >= FUZZY_FROM) {
+                addAll(hits, deletions.getOrDefault(sk, List.of()));
+                for (String d : deletionsOf(sk)) {
+                    addAll(hits, exact.getOrDefault(d, List.of()));
+                    addAll(hits, deletions.getOrDefault(d, List.of()));
+                }
             }
         }
-        return out;
+        return hits.isEmpty() ? Match.NONE : new Match(hits, false);
     }
 
     private static List<String> deletionsOf(String s) {
@@ -80,6 +92,14 @@ public final class TransliterationIndex {
             out.add(s.substring(0, i) + s.substring(i + 1));
         }
         return out;
+    }
+
+    private static void addAll(List<String> into, List<String> ids) {
+        for (String id : ids) {
+            if (!into.contains(id)) {
+                into.add(id);
+            }
+        }
     }
 
     private static void add(Map<String, List<String>> map, String key, String id) {

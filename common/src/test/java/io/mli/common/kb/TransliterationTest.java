@@ -32,6 +32,23 @@ class TransliterationTest {
     }
 
     @Test
+    void loanwordsAreSpeltWithAndWithoutTheirSilentLetters() {
+        // มิลค์ keeps the k Thai silences; คาร์เนชั่น drops the r; แมคไวตี้ has no possessive.
+        assertThat(Transliteration.variants("เอ็มมิลค์")).contains(Transliteration.ofLatin("M Milk"));
+        assertThat(Transliteration.variants("คาร์เนชั่น")).containsAnyElementsOf(Transliteration.variants("Carnation"));
+        assertThat(Transliteration.ofLatin("McVitie's")).isEqualTo(Transliteration.ofThai("แมคไวตี้"));
+        assertThat(Transliteration.variants("นีเวีย")).hasSize(1);
+    }
+
+    @Test
+    void vowelsTellSoundAlikesFromWordsThatOnlyShareConsonants() {
+        assertThat(Transliteration.soundSimilarity("ไบโอวิต", "Biovitt")).isGreaterThanOrEqualTo(0.9);
+        assertThat(Transliteration.soundSimilarity("ทีพอท", "Tea Pot")).isGreaterThanOrEqualTo(0.9);
+        assertThat(Transliteration.soundSimilarity("ทีพอท", "Tip Top")).isLessThan(0.7);
+        assertThat(Transliteration.soundSimilarity("คุ้มค่า", "GOMUC")).isLessThan(0.7);
+    }
+
+    @Test
     void fuzzyDistanceCountsTranspositions() {
         assertThat(Fuzzy.distance("kirie", "kirei", 2)).isEqualTo(1);
         assertThat(Fuzzy.distance("ganier", "garnier", 2)).isEqualTo(1);

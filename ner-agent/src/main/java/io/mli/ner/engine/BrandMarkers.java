@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
 /**
  * Words that announce a brand: Thai {@code ตรา} ("brand", as in {@code น้ำตาลมะพร้าว ตราอินทรีย์สควีซ}) and
  * {@code แบรนด์}, Indonesian {@code merek}, English {@code brand:}. The name that follows, up to the next space or
- * punctuation, is a brand candidate even when the knowledge base has never seen it.
+ * punctuation, is a brand candidate even when the knowledge base has never seen it. ตรา may stand apart from the name
+ * ({@code ครีมเทียมข้นหวาน ตรา ทีพอท}) when it is a word of its own; inside อัตรา ("rate") and มาตรา ("section") it is
+ * no marker.
  */
 final class BrandMarkers {
     private static final Pattern MARKER = Pattern.compile(
-            "(?:ตรา|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*)([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
+            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*)"
+                    + "([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private BrandMarkers() {

@@ -41,6 +41,12 @@ final class Vocabulary {
         return c == null ? 0 : c[0];
     }
 
+    /** How often the word appeared inside brand names in the catalog. */
+    int insideCount(String word) {
+        int[] c = counts.get(word);
+        return c == null ? 0 : c[1];
+    }
+
     /** The class of a word with one brand's own occurrences taken out. */
     String classOfExcluding(String word, int[] own) {
         int[] c = counts.get(word);

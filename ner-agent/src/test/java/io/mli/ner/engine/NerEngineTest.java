@@ -100,6 +100,56 @@ class NerEngineTest {
     }
 
     @Test
+    void aThaiWordOpeningTheTitleThatSoundsLikeAKnownBrandNamesIt() {
+        KnowledgeBase kb = soundAlikes();
+        NerEngine ner = new NerEngine(kb, null);
+        AgentAnswer a = ner.infer(InferenceRequest.of("ไบโอวิต เอ็กซ์เอส ช็อกโกแลตเฟลเวอร์"));
+        assertThat(a.brand().name()).isEqualTo("BIOVITT");
+        assertThat(a.detail()).isEqualTo("translit");
+        assertThat(a.brand().score()).isEqualTo(NerEngine.TRANSLIT_WORD);
+        // The title's spelling comes back among the brand's names, so a label written in Thai matches it.
+        assertThat(a.brand().aliases()).contains("Biovitt", "ไบโอวิต");
+        // Silent letters the Latin still writes (มิลค์, milk) and an r Thai drops (คาร์เนชั่น, carnation).
+        assertThat(ner.infer(InferenceRequest.of("เอ็มมิลค์ ไขมันต่ำ")).brand().name()).isEqualTo("M MILK");
+        assertThat(ner.infer(InferenceRequest.of("คาร์เนชั่น พลัส")).brand().name()).isEqualTo("CARNATION");
+    }
+
+    @Test
+    void aSoundAlikeInsideTheTitleOrWithOtherVowelsIsOnlyAWeakAlternative() {
+        NerEngine ner = new NerEngine(soundAlikes(), null);
+        // ลิตร ("litre") has ULTRA's consonants, mid-title: chance.
+        AgentAnswer mid = ner.infer(InferenceRequest.of("น้ำมันปาล์ม ลิตร"));
+        assertThat(mid.status() == AgentStatus.ABSTAINED || mid.detail().equals("translit_weak")).isTrue();
+        // คุ้มค่า ("worth it") opens the title with GOMUC's consonants, but its vowels are not GOMUC's.
+        AgentAnswer vowels = ner.infer(InferenceRequest.of("คุ้มค่า ปูอัดแช่แข็ง 250 กรัม"));
+        assertThat(vowels.status() == AgentStatus.ABSTAINED || vowels.detail().equals("translit_weak")).isTrue();
+    }
+
+    @Test
+    void aBrandMarkerBeforeAThaiSpellingOfAKnownBrandNamesThatBrand() {
+        NerEngine ner = new NerEngine(soundAlikes(), null);
+        // TEAPOT and TIPTOP share their consonants; the vowels choose.
+        AgentAnswer a = ner.infer(InferenceRequest.of("ครีมเทียมข้นหวาน ตรา ทีพอท"));
+        assertThat(a.brand().name()).isEqualTo("TEAPOT");
+        assertThat(a.detail()).isEqualTo("marker_known");
+        // Inside อัตรา ("rate"), ตรา is no marker.
+        assertThat(BrandMarkers.find("อัตราส่วน 1:2")).isEmpty();
+        assertThat(BrandMarkers.find("นมข้น (ตรา ทีพอท)")).extracting(s -> s.text()).containsExactly("ทีพอท");
+    }
+
+    private static KnowledgeBase soundAlikes() {
+        List<CatalogRow> rows = new java.util.ArrayList<>();
+        String[][] brands = {{"Biovitt Whey Protein 1kg", "BIOVITT"}, {"M Milk Lactose Free 180ml", "M MILK"},
+            {"Carnation Evaporated Milk 405g", "CARNATION"}, {"Tea Pot Sweetened Condensed Milk 380g", "TEAPOT"},
+            {"Tip Top Bread 500g", "TIPTOP"}, {"Ultra Dishwashing Liquid 500ml", "ULTRA"},
+            {"Gomuc Fish Sauce 700ml", "GOMUC"}};
+        for (int i = 0; i < brands.length; i++) {
+            rows.add(new CatalogRow(i + 1, brands[i][0], brands[i][1], null, java.util.Map.of()));
+        }
+        return new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+    }
+
+    @Test
     void theModelSurvivesASaveAndLoad(@TempDir Path dir) throws Exception {
         KnowledgeBaseStore.save(kb, dir);
         trained.model().save(new KbLayout(dir).nerDir());

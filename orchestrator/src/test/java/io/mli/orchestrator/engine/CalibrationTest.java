@@ -61,6 +61,11 @@ class CalibrationTest {
         // ner.new.none has 5 samples: its parent "ner" (205 samples, ~88% right) answers instead.
         assertThat(c.probability("ner.new.none", 0.9)).isCloseTo(180.0 / 205, within(0.03));
         assertThat(Calibration.identity().probability("anything", 0.42)).isEqualTo(0.42);
+        // A Thai sound-alike cannot occur in a catalog without Thai: its measured score passes through instead of
+        // borrowing the map of NER answers in general.
+        assertThat(c.probability("ner.translit.none", 0.8)).isEqualTo(0.8);
+        assertThat(c.probability("solo.ner.translit", 0.8)).isEqualTo(0.8);
+        assertThat(c.probability("ner.translit_weak.none", 0.5)).isEqualTo(c.probability("ner", 0.5));
     }
 
     @Test
