@@ -144,9 +144,10 @@ public final class KnowledgeBaseBuilder {
         java.util.Set<String> catalogKeys = new java.util.HashSet<>();
         aliases.values().forEach(a -> catalogKeys.add(a.key()));
         KnowledgeBase s = StarterKnowledgeBase.get();
+        Map<String, Brand> catalog = Map.copyOf(brands);
         for (Brand b : s.brands()) {
-            Brand existing = brands.get(b.id());
-            String id = b.id();
+            String id = catalogTwin(b, catalog);
+            Brand existing = brands.get(id);
             if (existing == null) {
                 brands.put(id, b);
             } else {
@@ -166,6 +167,35 @@ public final class KnowledgeBaseBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * The catalog brand a starter brand is, when the catalog labels it by another of its names or without its
+     * accents (the starter's Western Digital is the catalog's WD, its Nestlé the catalog's NESTLE); the catalog brand
+     * with the most products if several; else the starter brand's own id. Without this the knowledge base would hold
+     * the same brand twice, under two ids.
+     */
+    private static String catalogTwin(Brand starter, Map<String, Brand> catalog) {
+        Brand best = catalog.get(starter.id());
+        for (String name : starter.allNames()) {
+            String key = BrandKeys.key(name);
+            for (String k : List.of(key, withoutAccents(key))) {
+                Brand c = catalog.get(k);
+                if (c != null && (best == null || c.products() > best.products())) {
+                    best = c;
+                }
+            }
+        }
+        return best == null ? starter.id() : best.id();
+    }
+
+    /** A Latin key without its accents ({@code nestlé} → {@code nestle}); keys with Thai (whose vowels are marks) as is. */
+    private static String withoutAccents(String key) {
+        if (io.mli.common.text.Script.hasThai(key)) {
+            return key;
+        }
+        return java.text.Normalizer.normalize(java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", ""), java.text.Normalizer.Form.NFC);
     }
 
     /** Share of catalog titles containing a form whose brand is the form's brand, with a prior of one success. */

@@ -13,10 +13,47 @@ public final class NonBrands {
             "universal", "tanpamerek", "nonbrand", "other", "others", "none", "na", "unknown", "assorted", "various",
             "ไม่มียี่ห้อ", "ไม่ระบุยี่ห้อ", "ไม่ระบุ", "ทั่วไป", "brand", "brandless", "nn");
 
+    /** Words that name a seller, not a maker: a name with one of them is a shop ({@code SYF-Shop}). */
+    private static final Set<String> SELLER = Set.of("shop", "store", "toko", "seller", "penjual", "official",
+            "olshop", "onlineshop", "ร้าน");
+    /**
+     * Sellers' sales talk in Indonesian and English marketplace titles ({@code Penjual Terbaik} "best seller",
+     * {@code Baru} "new", {@code Termurah} "cheapest"): a name made of nothing else is no brand.
+     */
+    private static final Set<String> SALES_TALK = Set.of("terbaik", "termurah", "murah", "promo", "baru", "baik",
+            "bagus", "ready", "readystock", "stock", "stok", "original", "ori", "asli", "garansi", "resmi", "grosir",
+            "diskon", "sale", "hot", "best", "bestseller", "new", "free", "gratis", "portabel", "portable",
+            "berkualitas", "kualitas", "cod", "import", "impor", "limited", "edition", "premium");
+
     private NonBrands() {
     }
 
     public static boolean isPlaceholder(String name) {
         return name == null || KEYS.contains(BrandKeys.key(name));
+    }
+
+    /**
+     * Whether a name the knowledge base does not know is a seller's or its sales talk rather than a brand: it has a
+     * seller word in it, or is made only of sales talk. Only for new names: a known brand may well be called
+     * ECO STORE.
+     */
+    public static boolean isSellerTalk(String name) {
+        if (name == null) {
+            return false;
+        }
+        boolean any = false;
+        boolean allTalk = true;
+        for (String word : name.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            String k = BrandKeys.key(word);
+            if (k.isEmpty()) {
+                continue;
+            }
+            any = true;
+            if (SELLER.contains(k)) {
+                return true;
+            }
+            allTalk &= SALES_TALK.contains(k);
+        }
+        return any && allTalk;
     }
 }

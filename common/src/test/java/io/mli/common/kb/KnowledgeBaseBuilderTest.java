@@ -83,6 +83,25 @@ class KnowledgeBaseBuilderTest {
     }
 
     @Test
+    void aStarterBrandTheCatalogLabelsOtherwiseIsOneBrandNotTwo() {
+        List<CatalogRow> rows = List.of(
+                new CatalogRow(1, "Nestle Pure Life Drinking Water 600ml", "NESTLE", null, Map.of()),
+                new CatalogRow(2, "WD My Passport 1TB", "WD", null, Map.of()),
+                new CatalogRow(3, "WD Elements 2TB", "WD", null, Map.of()),
+                new CatalogRow(4, "Western Digital Blue 1TB", "Western Digital", null, Map.of()));
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(true).build();
+        // The starter's Nestlé is the catalog's NESTLE without its accent: one brand, the catalog's name, both
+        // spellings and the Thai one among its names.
+        assertThat(kb.byId("nestlé")).isEmpty();
+        Brand nestle = kb.byId("nestle").orElseThrow();
+        assertThat(nestle.name()).isEqualTo("NESTLE");
+        assertThat(nestle.aliases()).contains("Nestlé", "เนสท์เล่");
+        assertThat(kb.byName("เนสท์เล่")).map(Brand::id).contains("nestle");
+        // The starter says WD is Western Digital; the catalog has both labels: the bigger one carries the other name.
+        assertThat(kb.byId("wd").orElseThrow().aliases()).contains("Western Digital");
+    }
+
+    @Test
     void savesAndLoadsWithItsVersion(@TempDir Path dir) throws IOException {
         KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build();
         KnowledgeBaseStore.save(kb, dir);

@@ -84,7 +84,11 @@ public final class DistantSupervision {
         return k.endsWith("s") && k.length() > 3 ? k.substring(0, k.length() - 1) : k;
     }
 
-    /** The first match of one of the row brand's own spellings, preferring the earliest, then the longest. */
+    /**
+     * The first match of one of the row brand's own spellings, preferring the earliest, then the label itself, then
+     * the longest. The label comes before a longer alias at the same place because the label says where the brand
+     * ends: a row labelled EST marks "Est" in "Est Cola Zero", though the starter knows Est Cola as a name too.
+     */
     public static Span locateBrand(CatalogRow row, KnowledgeBase kb) {
         if (!row.hasBrand()) {
             return null;
@@ -97,10 +101,16 @@ public final class DistantSupervision {
                 continue;
             }
             if (best == null || m.compactStart() < best.compactStart()
-                    || m.compactStart() == best.compactStart() && m.length() > best.length()) {
+                    || m.compactStart() == best.compactStart() && preferred(m, best, brandId)) {
                 best = m;
             }
         }
         return best == null ? null : best.span();
+    }
+
+    private static boolean preferred(GazetteerMatch m, GazetteerMatch than, String labelKey) {
+        boolean isLabel = m.alias().key().equals(labelKey);
+        boolean thanLabel = than.alias().key().equals(labelKey);
+        return isLabel != thanLabel ? isLabel : m.length() > than.length();
     }
 }

@@ -137,6 +137,9 @@ public final class NerEngine implements BrandAgent {
                     continue; // the catalog taught the CRF no Thai: its Thai spans are guesses
                 }
                 BrandResolver.Resolution r = resolver.resolve(span.span().text());
+                if (r.brand() == null && io.mli.common.kb.NonBrands.isSellerTalk(withNextWord(span, tokens))) {
+                    continue; // "SYF-Shop", "Penjual Terbaik": the seller, not the maker
+                }
                 boolean atStart = span.span().start() <= firstWordStart;
                 double s = scorer.crf(span, r, atStart, matches);
                 if (r.brand() != null) {
@@ -244,6 +247,19 @@ public final class NerEngine implements BrandAgent {
             }
         }
         return tie ? null : best;
+    }
+
+    /** A span's text with the word after it ({@code SYF} + {@code Shop}), to see whether it names a shop. */
+    private static String withNextWord(CrfSpan span, List<Token> tokens) {
+        for (int k = span.lastToken() + 1; k < tokens.size(); k++) {
+            if (tokens.get(k).isWord()) {
+                return span.span().text() + " " + tokens.get(k).text();
+            }
+            if (tokens.get(k).type() != TokenType.PUNCT) {
+                break;
+            }
+        }
+        return span.span().text();
     }
 
     /**

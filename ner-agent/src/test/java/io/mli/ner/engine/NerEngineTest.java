@@ -41,6 +41,15 @@ class NerEngineTest {
     }
 
     @Test
+    void distantSupervisionMarksTheLabelWhereALongerNameStartsTheSame() {
+        // The starter knows "Est Cola" as a name of EST; a row labelled EST still marks only "Est".
+        List<CatalogRow> rows = List.of(new CatalogRow(1, "Est Cola Zero Sugar 325ml", "EST", null, java.util.Map.of()));
+        KnowledgeBase withStarter = new KnowledgeBaseBuilder().addAll(rows).starter(true).build();
+        assertThat(withStarter.byId("est").orElseThrow().aliases()).contains("Est Cola");
+        assertThat(DistantSupervision.locateBrand(rows.getFirst(), withStarter).text()).isEqualTo("Est");
+    }
+
+    @Test
     void trainingReportsWhatItLearnedFrom() {
         assertThat(trained.report().examples()).isGreaterThan(SmallCatalog.rows().size());
         assertThat(trained.report().trainedOn()).isEqualTo(trained.report().examples()); // no cap in this test
