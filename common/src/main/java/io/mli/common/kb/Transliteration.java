@@ -58,10 +58,7 @@ public final class Transliteration {
      * {@code komuk}), while ไบโอวิต and Biovitt are both {@code biowit}.
      */
     public static double soundSimilarity(String thai, String latin) {
-        String t;
-        synchronized (THAI_LATIN) {
-            t = THAI_LATIN.transliterate(thai.replace("\u0E4C", ""));
-        }
+        String t = icu(thai.replace("\u0E4C", ""));
         // ICU writes the vowel carrier อ as "x": a vowel "o" after a consonant (คอม, "khxm"), else silent.
         t = t.replaceAll("(?<=[b-df-hj-np-tv-z])x", "o").replace("x", "");
         return Fuzzy.similarity(loose(t), loose(latinLetters(latin)));
@@ -100,11 +97,31 @@ public final class Transliteration {
                 .replace("tion", "shon").replace("ph", "f").replace("sh", "c").replace("ch", "c").replace("tch", "c");
     }
 
-    private static String romanised(String thai) {
+    /**
+     * ICU's romanisation, remembered: NER asks for every run of up to three words of every Thai title, the same
+     * words recur across titles, and the shared transliterator serialises its callers. Bounded: cleared when full.
+     */
+    private static String icu(String thai) {
+        String known = ROMANISED.get(thai);
+        if (known != null) {
+            return known;
+        }
         String latin;
         synchronized (THAI_LATIN) {
             latin = THAI_LATIN.transliterate(thai);
         }
+        if (ROMANISED.size() >= ROMANISED_MAX) {
+            ROMANISED.clear();
+        }
+        ROMANISED.put(thai, latin);
+        return latin;
+    }
+
+    private static final int ROMANISED_MAX = 100_000;
+    private static final java.util.Map<String, String> ROMANISED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String romanised(String thai) {
+        String latin = icu(thai);
         latin = latin.replaceAll("[^a-z]", "").replace("x", "");
         return latin.replace("kh", "k").replace("th", "t").replace("ph", "p").replace("ch", "c");
     }

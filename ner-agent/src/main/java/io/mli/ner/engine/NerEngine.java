@@ -323,7 +323,7 @@ public final class NerEngine implements BrandAgent {
                 return new BrandGuess(null, name, List.of(name), score, List.of(ev));
             }
             List<String> names = brand.allNames();
-            if (source.endsWith("transliteration") && !names.contains(surface)) {
+            if (source.endsWith("transliteration") && !kind.equals("translit_weak") && !names.contains(surface)) {
                 // The title's own spelling is one of the brand's names from now on: say so with the answer.
                 names = new ArrayList<>(names);
                 names.add(surface);

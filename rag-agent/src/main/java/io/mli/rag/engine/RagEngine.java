@@ -34,6 +34,7 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
     private final VectorStore store;
     private final Embedder embedder;
     private final RagSettings settings;
+    private final RecentSearches recent = new RecentSearches(512, java.time.Duration.ofSeconds(30));
 
     public RagEngine(KnowledgeBase kb, VectorStore store, Embedder embedder, RagSettings settings) {
         this.kb = kb;
@@ -82,8 +83,12 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
     @Override
     public AgentAnswer infer(InferenceRequest request) {
         String title = request.title();
-        List<SearchHit> hits = store.search(new SearchRequest(title, embedder.embed(title), settings.neighbours(),
-                settings.mode(), null, null));
+        List<SearchHit> hits = recent.get(title);
+        if (hits == null) {
+            hits = store.search(new SearchRequest(title, embedder.embed(title), settings.neighbours(),
+                    settings.mode(), null, null));
+            recent.put(title, hits);
+        }
         if (hits.isEmpty()) {
             return AgentAnswer.abstained(name(), List.of(), null, "no similar catalog products");
         }

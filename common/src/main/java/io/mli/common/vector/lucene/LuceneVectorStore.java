@@ -99,7 +99,6 @@ public final class LuceneVectorStore implements VectorStore {
     /** A cap on BM25 query terms (Lucene's limit is 1,024 clauses); titles are short, so it rarely bites. */
     private static final int MAX_QUERY_TERMS = 256;
 
-    /** HNSW graph settings: M (max connections per node) and the beam width (efConstruction). */
     /**
      * HNSW graph settings: M (max connections per node) and the beam width (efConstruction); the RRF constant; and
      * how many candidates the graph search returns at least ({@code ef} at search time), which are then re-ranked by
