@@ -114,10 +114,11 @@ public final class KnowledgeBaseBuilder {
                     putAlias(aliases, l.getKey(), surface, g.key, AliasKind.PRODUCT_LINE);
                 }
             }
-            List<String> cats = g.categories.entrySet().stream()
+            List<Map.Entry<String, Integer>> top = g.categories.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(5).map(Map.Entry::getKey).toList();
-            brands.put(g.key, new Brand(g.key, name, names, productLines, cats, g.products, "catalog"));
+                    .limit(5).toList();
+            brands.put(g.key, new Brand(g.key, name, names, productLines, top.stream().map(Map.Entry::getKey).toList(),
+                    top.stream().map(Map.Entry::getValue).toList(), g.products, "catalog"));
         }
         if (starter) {
             mergeStarter(brands, aliases);
@@ -155,7 +156,8 @@ public final class KnowledgeBaseBuilder {
                 b.allNames().stream().filter(n -> !names.contains(n) && !n.equals(existing.name())).forEach(names::add);
                 List<String> lines = new ArrayList<>(existing.productLines());
                 b.productLines().stream().filter(l -> !lines.contains(l)).forEach(lines::add);
-                brands.put(id, new Brand(id, existing.name(), names, lines, existing.categories(), existing.products(),
+                brands.put(id, new Brand(id, existing.name(), names, lines, existing.categories(),
+                        existing.categoryCounts(), existing.products(),
                         "catalog+starter"));
             }
             for (AliasEntry a : s.aliases(b.id())) {

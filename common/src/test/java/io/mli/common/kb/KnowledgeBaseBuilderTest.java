@@ -83,6 +83,21 @@ class KnowledgeBaseBuilderTest {
     }
 
     @Test
+    void aBrandKnowsHowManyOfItsProductsSitInEachCategory() {
+        List<CatalogRow> rows = List.of(
+                new CatalogRow(1, "Heinz Ketchup 300g", "HEINZ", "Pantry /// Sauces", Map.of()),
+                new CatalogRow(2, "Heinz Mayonnaise 220g", "HEINZ", "Pantry /// Sauces", Map.of()),
+                new CatalogRow(3, "Heinz Baked Beans 415g", "HEINZ", "Pantry /// Canned", Map.of()));
+        Brand heinz = new KnowledgeBaseBuilder().addAll(rows).starter(false).build().byId("heinz").orElseThrow();
+        assertThat(heinz.categories()).containsExactly("Pantry /// Sauces", "Pantry /// Canned");
+        assertThat(heinz.categoryCounts()).containsExactly(2, 1);
+        assertThat(heinz.likelyCategory().path()).isEqualTo("Pantry /// Sauces");
+        assertThat(heinz.likelyCategory().confidence()).isEqualTo(2.0 / 3);
+        // A brand only the starter knows has categories but no counts: it says nothing about a title's category.
+        assertThat(StarterKnowledgeBase.get().byId("samsung").orElseThrow().likelyCategory()).isNull();
+    }
+
+    @Test
     void aStarterBrandTheCatalogLabelsOtherwiseIsOneBrandNotTwo() {
         List<CatalogRow> rows = List.of(
                 new CatalogRow(1, "Nestle Pure Life Drinking Water 600ml", "NESTLE", null, Map.of()),

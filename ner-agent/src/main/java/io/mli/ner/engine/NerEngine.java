@@ -107,7 +107,11 @@ public final class NerEngine implements BrandAgent {
         BrandGuess best = guesses.getFirst();
         List<BrandGuess> alternatives = guesses.subList(1, Math.min(guesses.size(), 1 + request.topK()));
         // The detail names the kind of evidence (known_start, new, fuzzy, …): the orchestrator calibrates per kind.
-        return AgentAnswer.ok(name(), best, alternatives, null, candidates.getFirst().kind());
+        // The category the brand's catalog products mostly sit in: all NER can say, and all a title answered by NER
+        // alone gets (retrieval's vote replaces it when retrieval is asked).
+        io.mli.common.domain.CategoryGuess category = best.id() == null ? null
+                : kb.byId(best.id()).map(Brand::likelyCategory).orElse(null);
+        return AgentAnswer.ok(name(), best, alternatives, category, candidates.getFirst().kind());
     }
 
     /** Every brand candidate, best first. */

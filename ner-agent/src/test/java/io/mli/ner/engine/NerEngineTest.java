@@ -80,6 +80,9 @@ class NerEngineTest {
         assertThat(a.brand().evidence().getFirst().span().start()).isZero();
         assertThat(a.brand().evidence().getFirst().span().end()).isEqualTo("Kikkoman".length());
         assertThat(a.detail()).isEqualTo("known_start");
+        // All six Kikkoman products sit in the one category: NER's category is the brand's, at a share of 1.
+        assertThat(a.category().path()).isEqualTo("Grocery /// Food");
+        assertThat(a.category().confidence()).isEqualTo(1.0);
     }
 
     @Test
