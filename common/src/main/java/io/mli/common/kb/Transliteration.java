@@ -38,16 +38,20 @@ public final class Transliteration {
      * for Latin, with every {@code r} and with only those a vowel follows. One element when the two agree.
      */
     public static List<String> variants(String name) {
-        String a;
-        String b;
         if (io.mli.common.text.Script.hasThai(name)) {
-            a = ofThai(name);
-            b = skeleton(romanised(name.replace("\u0E4C", "")));
-        } else {
-            String letters = latinLetters(name);
-            a = skeleton(letters);
-            b = skeleton(letters.replaceAll("r(?![aeiouy])", ""));
+            // NER asks this of every run of up to three words of every Thai title; the same runs recur.
+            List<String> known = THAI_VARIANTS.get(name);
+            if (known == null) {
+                String a = ofThai(name);
+                String b = skeleton(romanised(name.replace("\u0E4C", "")));
+                known = a.equals(b) ? List.of(a) : List.of(a, b);
+                remember(THAI_VARIANTS, name, known);
+            }
+            return known;
         }
+        String letters = latinLetters(name);
+        String a = skeleton(letters);
+        String b = skeleton(letters.replaceAll("r(?![aeiouy])", ""));
         return a.equals(b) ? List.of(a) : List.of(a, b);
     }
 
@@ -110,15 +114,22 @@ public final class Transliteration {
         synchronized (THAI_LATIN) {
             latin = THAI_LATIN.transliterate(thai);
         }
-        if (ROMANISED.size() >= ROMANISED_MAX) {
-            ROMANISED.clear();
-        }
-        ROMANISED.put(thai, latin);
+        remember(ROMANISED, thai, latin);
         return latin;
     }
 
-    private static final int ROMANISED_MAX = 100_000;
+    /** Caches of pure functions of Thai text, each cleared when it reaches {@link #REMEMBERED} entries. */
+    private static final int REMEMBERED = 100_000;
     private static final java.util.Map<String, String> ROMANISED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, List<String>> THAI_VARIANTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static <V> void remember(java.util.Map<String, V> cache, String key, V value) {
+        if (cache.size() >= REMEMBERED) {
+            cache.clear();
+        }
+        cache.put(key, value);
+    }
 
     private static String romanised(String thai) {
         String latin = icu(thai);
