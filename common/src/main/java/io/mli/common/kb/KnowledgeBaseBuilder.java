@@ -145,7 +145,13 @@ public final class KnowledgeBaseBuilder {
         java.util.Set<String> catalogKeys = new java.util.HashSet<>();
         aliases.values().forEach(a -> catalogKeys.add(a.key()));
         KnowledgeBase s = StarterKnowledgeBase.get();
-        Map<String, Brand> catalog = Map.copyOf(brands);
+        Map<String, Brand> catalog = new HashMap<>(brands);
+        for (AliasDraft a : aliases.values()) {
+            if (a.kind() == AliasKind.NAME) {
+                // A catalog brand is also found by its other names (JOHNSON by "Johnsons"), unless one is an id.
+                catalog.putIfAbsent(a.key(), brands.get(a.brandId()));
+            }
+        }
         for (Brand b : s.brands()) {
             String id = catalogTwin(b, catalog);
             Brand existing = brands.get(id);
@@ -173,9 +179,10 @@ public final class KnowledgeBaseBuilder {
 
     /**
      * The catalog brand a starter brand is, when the catalog labels it by another of its names or without its
-     * accents (the starter's Western Digital is the catalog's WD, its Nestlé the catalog's NESTLE); the catalog brand
-     * with the most products if several; else the starter brand's own id. Without this the knowledge base would hold
-     * the same brand twice, under two ids.
+     * accents (the starter's Western Digital is the catalog's WD, its Nestlé the catalog's NESTLE, its Johnson's the
+     * catalog's JOHNSON, written Johnsons there too); the catalog brand with the most products if several; else the
+     * starter brand's own id. {@code catalog} has the catalog's brands by id and by their other names. Without this
+     * the knowledge base would hold the same brand twice, under two ids.
      */
     private static String catalogTwin(Brand starter, Map<String, Brand> catalog) {
         Brand best = catalog.get(starter.id());

@@ -117,6 +117,17 @@ class KnowledgeBaseBuilderTest {
     }
 
     @Test
+    void aStarterBrandIsFoundByTheCatalogBrandsOtherNamesToo() {
+        // The catalog labels JOHNSON and writes "Johnsons" in its titles; the starter's Johnson's is that brand.
+        List<CatalogRow> rows = List.of(
+                new CatalogRow(1, "Johnsons Baby Oil 300ml", "JOHNSON", null, Map.of()),
+                new CatalogRow(2, "Johnsons Baby Powder 380g", "JOHNSON", null, Map.of()));
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(true).build();
+        assertThat(kb.byId("johnson").orElseThrow().aliases()).contains("Johnsons", "Johnson's");
+        assertThat(kb.brands()).noneMatch(b -> b.name().equals("Johnson's"));
+    }
+
+    @Test
     void savesAndLoadsWithItsVersion(@TempDir Path dir) throws IOException {
         KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build();
         KnowledgeBaseStore.save(kb, dir);

@@ -45,6 +45,16 @@ final class BrandResolver {
         if (exact != null) {
             return new Resolution(kb.byId(exact.brandId()).orElseThrow(), "exact");
         }
+        if (key.length() >= 5 && key.endsWith("s")) {
+            // Johnsons, Mackays, Kelloggs: a brand's name with the possessive s the title wrote without its apostrophe.
+            AliasEntry possessive = kb.gazetteer().lookup(key.substring(0, key.length() - 1)).stream()
+                    .filter(a -> a.kind() == AliasKind.NAME)
+                    .max(java.util.Comparator.comparingDouble(AliasEntry::precision))
+                    .orElse(null);
+            if (possessive != null) {
+                return new Resolution(kb.byId(possessive.brandId()).orElseThrow(), "exact");
+            }
+        }
         int allowed = Math.max(Fuzzy.allowedEdits(key.length()), key.length() >= 5 ? 1 : 0);
         if (allowed == 0) {
             return new Resolution(null, "none");

@@ -41,6 +41,16 @@ class NerEngineTest {
     }
 
     @Test
+    void aKnownNameWithAPossessiveSIsThatBrand() {
+        // "Mackays" for MACKAY: the title dropped the apostrophe of Mackay's.
+        BrandResolver resolver = new BrandResolver(new KnowledgeBaseBuilder().addAll(List.of(
+                new CatalogRow(1, "Mackay Strawberry Jam 340g.", "MACKAY", null, java.util.Map.of()))).starter(false)
+                .build());
+        assertThat(resolver.resolve("Mackays").brand().id()).isEqualTo("mackay");
+        assertThat(resolver.resolve("Mack").brand()).isNull();
+    }
+
+    @Test
     void distantSupervisionMarksTheLabelWhereALongerNameStartsTheSame() {
         // The starter knows "Est Cola" as a name of EST; a row labelled EST still marks only "Est".
         List<CatalogRow> rows = List.of(new CatalogRow(1, "Est Cola Zero Sugar 325ml", "EST", null, java.util.Map.of()));

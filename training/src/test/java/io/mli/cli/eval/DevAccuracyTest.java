@@ -65,7 +65,7 @@ class DevAccuracyTest {
     @Test
     void nerAlone() throws Exception {
         Map<String, SliceStats> s = evaluate(Method.NER);
-        assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.97);
+        assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98); // the target
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.87);
         assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.71);
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.10);
