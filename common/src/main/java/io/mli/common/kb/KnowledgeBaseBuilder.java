@@ -123,6 +123,7 @@ public final class KnowledgeBaseBuilder {
         if (starter) {
             mergeStarter(brands, aliases);
         }
+        addAndSpellings(aliases);
         List<AliasEntry> entries = withPrecision(aliases);
         metadata.put("brands", brands.size());
         metadata.put("aliases", entries.size());
@@ -146,10 +147,13 @@ public final class KnowledgeBaseBuilder {
         aliases.values().forEach(a -> catalogKeys.add(a.key()));
         KnowledgeBase s = StarterKnowledgeBase.get();
         Map<String, Brand> catalog = new HashMap<>(brands);
-        for (AliasDraft a : aliases.values()) {
-            if (a.kind() == AliasKind.NAME) {
-                // A catalog brand is also found by its other names (JOHNSON by "Johnsons"), unless one is an id.
-                catalog.putIfAbsent(a.key(), brands.get(a.brandId()));
+        for (AliasKind kind : AliasKind.values()) {
+            for (AliasDraft a : aliases.values()) {
+                if (a.kind() == kind) {
+                    // A catalog brand is also found by its other names (JOHNSON by "Johnsons"), then by its product
+                    // lines (WHISKAS by "Temptations": the catalog labels those WHISKAS), unless one is an id.
+                    catalog.putIfAbsent(a.key(), brands.get(a.brandId()));
+                }
             }
         }
         for (Brand b : s.brands()) {
@@ -173,6 +177,19 @@ public final class KnowledgeBaseBuilder {
                 if (!conflicts) {
                     putAlias(aliases, a.key(), a.surface(), id, a.kind());
                 }
+            }
+        }
+    }
+
+    /**
+     * Names written with "&" are written with "and" too ({@code HEAD&SHOULDER}, {@code Head and Shoulders}): each such
+     * name gets its "and" spelling as a name of the same brand.
+     */
+    private static void addAndSpellings(Map<String, AliasDraft> aliases) {
+        for (AliasDraft a : List.copyOf(aliases.values())) {
+            if (a.kind() == AliasKind.NAME && a.surface().indexOf('&') > 0) {
+                String and = a.surface().replaceAll("\\s*&\\s*", " and ");
+                putAlias(aliases, BrandKeys.key(and), and, a.brandId(), AliasKind.NAME);
             }
         }
     }

@@ -117,6 +117,15 @@ class KnowledgeBaseBuilderTest {
     }
 
     @Test
+    void aNameWithAnAmpersandIsFoundWrittenWithAnd() {
+        List<CatalogRow> rows = List.of(new CatalogRow(1, "Head&Shoulder Shampoo 370ml", "HEAD&SHOULDER", null,
+                Map.of()));
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        assertThat(kb.gazetteer().find("Head and Shoulder Anti Dandruff 370ml"))
+                .anySatisfy(m -> assertThat(m.alias().brandId()).isEqualTo("headshoulder"));
+    }
+
+    @Test
     void aStarterBrandIsFoundByTheCatalogBrandsOtherNamesToo() {
         // The catalog labels JOHNSON and writes "Johnsons" in its titles; the starter's Johnson's is that brand.
         List<CatalogRow> rows = List.of(

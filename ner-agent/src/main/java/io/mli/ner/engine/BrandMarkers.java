@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  * {@code แบรนด์}, Indonesian {@code merek}, English {@code brand:}. The name that follows, up to the next space or
  * punctuation, is a brand candidate even when the knowledge base has never seen it. ตรา may stand apart from the name
  * ({@code ครีมเทียมข้นหวาน ตรา ทีพอท}) when it is a word of its own; inside อัตรา ("rate") and มาตรา ("section") it is
- * no marker.
+ * no marker. An English title may open with ตรา romanised ({@code Tra Maekrua Oyster Sauce}).
  */
 final class BrandMarkers {
     private static final Pattern MARKER = Pattern.compile(
-            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*)"
+            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*|^Tra\\s+)"
                     + "([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

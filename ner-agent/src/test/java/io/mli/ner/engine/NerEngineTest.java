@@ -157,6 +157,10 @@ class NerEngineTest {
         // Inside อัตรา ("rate"), ตรา is no marker.
         assertThat(BrandMarkers.find("อัตราส่วน 1:2")).isEmpty();
         assertThat(BrandMarkers.find("นมข้น (ตรา ทีพอท)")).extracting(s -> s.text()).containsExactly("ทีพอท");
+        // ตรา romanised at the start of an English title.
+        assertThat(BrandMarkers.find("Tra Maekrua Oyster Sauce 150cc.")).extracting(s -> s.text())
+                .containsExactly("Maekrua");
+        assertThat(BrandMarkers.find("Ultra Tra Pack")).isEmpty();
     }
 
     private static KnowledgeBase soundAlikes() {
