@@ -83,12 +83,8 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
     @Override
     public AgentAnswer infer(InferenceRequest request) {
         String title = request.title();
-        List<SearchHit> hits = recent.get(title);
-        if (hits == null) {
-            hits = store.search(new SearchRequest(title, embedder.embed(title), settings.neighbours(),
-                    settings.mode(), null, null));
-            recent.put(title, hits);
-        }
+        List<SearchHit> hits = recent.search(title, () -> store.search(new SearchRequest(title, embedder.embed(title),
+                settings.neighbours(), settings.mode(), null, null)));
         if (hits.isEmpty()) {
             return AgentAnswer.abstained(name(), List.of(), null, "no similar catalog products");
         }
