@@ -3,6 +3,7 @@ package io.mli.ner.engine;
 import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.CategoryGuess;
 import io.mli.common.domain.Evidence;
 import io.mli.common.domain.InferenceRequest;
 import io.mli.common.domain.Span;
@@ -11,8 +12,7 @@ import io.mli.common.kb.Brand;
 import io.mli.common.kb.GazetteerMatch;
 import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
-import io.mli.common.kb.Transliteration;
-import io.mli.common.kb.TransliterationIndex;
+import io.mli.common.kb.NonBrands;
 import io.mli.common.text.NormalizedText;
 import io.mli.common.text.TextNormalizer;
 import io.mli.common.text.TitleTokenizer;
@@ -33,30 +33,17 @@ import java.util.List;
  * is unknown it is answered as a new brand, named as written. Thread-safe.
  */
 public final class NerEngine implements BrandAgent {
-    /**
-     * The score of a Thai word that sounds exactly like a known Latin brand. The catalog has no Thai titles to fit it
-     * on, so it is the share found right in a hand-checked sample of unlabelled Thai shop titles, and the calibration
-     * passes it through (see docs/accuracy.md).
-     */
-    static final double TRANSLIT_WORD = 0.85;
-    /** Part of a compound, mid-title, or one letter away: mostly chance, an alternative only. */
-    static final double TRANSLIT_WEAK = 0.5;
-    /**
-     * The sound similarity, vowels included, above which a Thai word and a brand name are taken as one name. At 0.8
-     * (one letter in five) most matches in the hand-checked sample were chance (องุ่น "grape" as A NGOON).
-     */
-    static final double SOUNDS_ALIKE = 0.8;
     private final KnowledgeBase kb;
     private final CrfBrandModel crf;
     private final BrandResolver resolver;
     private final NerScorer scorer = new NerScorer();
-    private final TransliterationIndex transliterations;
+    private final SoundAlikes soundAlikes;
 
     public NerEngine(KnowledgeBase kb, CrfBrandModel crf) {
         this.kb = kb;
         this.crf = crf;
         this.resolver = new BrandResolver(kb);
-        this.transliterations = new TransliterationIndex(kb);
+        this.soundAlikes = new SoundAlikes(kb, crf == null ? null : crf.vocabulary());
     }
 
     /**
@@ -109,7 +96,7 @@ public final class NerEngine implements BrandAgent {
         // The detail names the kind of evidence (known_start, new, fuzzy, …): the orchestrator calibrates per kind.
         // The category the brand's catalog products mostly sit in: all NER can say, and all a title answered by NER
         // alone gets (retrieval's vote replaces it when retrieval is asked).
-        io.mli.common.domain.CategoryGuess category = best.id() == null ? null
+        CategoryGuess category = best.id() == null ? null
                 : kb.byId(best.id()).map(Brand::likelyCategory).orElse(null);
         return AgentAnswer.ok(name(), best, alternatives, category, candidates.getFirst().kind());
     }
@@ -137,11 +124,11 @@ public final class NerEngine implements BrandAgent {
             List<CrfSpan> spans = CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary());
             demoteKnownInsideNewNames(out, spans, firstWordStart);
             for (CrfSpan span : spans) {
-                if (hasThai(span.span().text()) || io.mli.common.kb.NonBrands.isPlaceholder(span.span().text())) {
+                if (hasThai(span.span().text()) || NonBrands.isPlaceholder(span.span().text())) {
                     continue; // the catalog taught the CRF no Thai: its Thai spans are guesses
                 }
                 BrandResolver.Resolution r = resolver.resolve(span.span().text());
-                if (r.brand() == null && io.mli.common.kb.NonBrands.isSellerTalk(withNextWord(span, tokens))) {
+                if (r.brand() == null && NonBrands.isSellerTalk(withNextWord(span, tokens))) {
                     continue; // "SYF-Shop", "Penjual Terbaik": the seller, not the maker
                 }
                 boolean atStart = span.span().start() <= firstWordStart;
@@ -157,14 +144,13 @@ public final class NerEngine implements BrandAgent {
             }
         }
         for (Span marked : BrandMarkers.find(title)) {
-            if (io.mli.common.kb.NonBrands.isPlaceholder(marked.text())) {
+            if (NonBrands.isPlaceholder(marked.text())) {
                 continue;
             }
             BrandResolver.Resolution r = resolver.resolve(marked.text());
             if (r.brand() == null && hasThai(marked.text())) {
                 // ตรา ทีพอท: the seller names the brand, in Thai, and it sounds exactly like a known one (Tea Pot).
-                TransliterationIndex.Match m = transliterations.match(marked.text(), TransliterationIndex.SHORTEST_WORD);
-                Brand b = m.exact() ? soundsLike(marked.text(), m.brandIds()) : null;
+                Brand b = soundAlikes.marked(marked.text());
                 if (b != null) {
                     out.add(new Candidate(b, b.name(), marked, 0.95, "marker+transliteration", marked.text(),
                             "marker_known"));
@@ -179,78 +165,10 @@ public final class NerEngine implements BrandAgent {
                     : new Candidate(null, marked.text(), marked, s, "marker", marked.text(), "marker_new"));
         }
         if (hasThai(title) && out.stream().noneMatch(c -> c.score() >= 0.8)) {
-            out.addAll(transliterated(title, tokens, firstWordStart));
+            out.addAll(soundAlikes.find(title, tokens, firstWordStart));
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return out;
-    }
-
-    /**
-     * Known Latin brands spelt in Thai in a way the knowledge base has not seen ({@code ยูเซอริน} → Eucerin). A run of
-     * up to three Thai words is compared by sound. The match is believable when the run opens the title as a word of
-     * its own ({@code ไบโอวิต เอ็กซ์เอส} → Biovitt), its consonants sound exactly like the name's and its vowels
-     * nearly so. Anywhere else, or one letter away, a run sounds like some brand far too often (in a check of 4,000
-     * unlabelled shop titles, mostly by chance: ลิตร as ULTRA, คละแบบ as CALBEE), so it is only a weak alternative.
-     */
-    private List<Candidate> transliterated(String title, List<Token> tokens, int firstWordStart) {
-        List<Candidate> out = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).type() != TokenType.THAI) {
-                continue;
-            }
-            boolean opens = i == 0 || tokens.get(i).spaceBefore() || tokens.get(i - 1).type() != TokenType.THAI;
-            for (int j = i; j < Math.min(tokens.size(), i + 3); j++) {
-                Token last = tokens.get(j);
-                if (last.type() != TokenType.THAI || (j > i && last.spaceBefore())) {
-                    break;
-                }
-                boolean closes = j + 1 == tokens.size() || tokens.get(j + 1).spaceBefore()
-                        || tokens.get(j + 1).type() != TokenType.THAI;
-                boolean word = opens && closes;
-                Span span = Span.of(title, tokens.get(i).start(), last.end());
-                TransliterationIndex.Match m = transliterations.match(span.text(),
-                        word ? TransliterationIndex.SHORTEST_WORD : TransliterationIndex.MIN_SKELETON);
-                Brand alike = m.exact() && word && span.start() <= firstWordStart
-                        ? soundsLike(span.text(), m.brandIds()) : null;
-                if (alike != null || m.brandIds().size() == 1) {
-                    Brand b = alike != null ? alike : kb.byId(m.brandIds().getFirst()).orElseThrow();
-                    boolean strong = alike != null;
-                    out.add(new Candidate(b, b.name(), span, strong ? TRANSLIT_WORD : TRANSLIT_WEAK,
-                            "transliteration", span.text(), strong ? "translit" : "translit_weak"));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The one brand among those with the same consonants whose name also sounds like the Thai with its vowels
-     * (ทีพอท: TEAPOT, not TIPTOP); null when none does, or two do equally.
-     */
-    private Brand soundsLike(String thai, List<String> ids) {
-        Brand best = null;
-        double bestSim = SOUNDS_ALIKE;
-        boolean tie = false;
-        for (String id : ids) {
-            Brand b = kb.byId(id).orElseThrow();
-            if (ordinaryWord(b.name())) {
-                continue;
-            }
-            double sim = 0;
-            for (String name : b.allNames()) {
-                if (!hasThai(name)) {
-                    sim = Math.max(sim, Transliteration.soundSimilarity(thai, name));
-                }
-            }
-            if (sim > bestSim) {
-                best = b;
-                bestSim = sim;
-                tie = false;
-            } else if (sim == bestSim && best != null) {
-                tie = true;
-            }
-        }
-        return tie ? null : best;
     }
 
     /** A span's text with the word after it ({@code SYF} + {@code Shop}), to see whether it names a shop. */
@@ -264,18 +182,6 @@ public final class NerEngine implements BrandAgent {
             }
         }
         return span.span().text();
-    }
-
-    /**
-     * A one-word brand name that the catalog uses more often as an ordinary word than as a brand (SUPER, SMART): its
-     * Thai spelling (ซุปเปอร์) is the ordinary loanword far more often than the brand.
-     */
-    private boolean ordinaryWord(String name) {
-        if (crf == null || name.indexOf(' ') >= 0) {
-            return false;
-        }
-        String w = name.toLowerCase(java.util.Locale.ROOT);
-        return crf.vocabulary().outsideCount(w) > crf.vocabulary().insideCount(w);
     }
 
     private static boolean hasThai(String s) {

@@ -128,7 +128,7 @@ class NerEngineTest {
         AgentAnswer a = ner.infer(InferenceRequest.of("ไบโอวิต เอ็กซ์เอส ช็อกโกแลตเฟลเวอร์"));
         assertThat(a.brand().name()).isEqualTo("BIOVITT");
         assertThat(a.detail()).isEqualTo("translit");
-        assertThat(a.brand().score()).isEqualTo(NerEngine.TRANSLIT_WORD);
+        assertThat(a.brand().score()).isEqualTo(SoundAlikes.WORD);
         // The title's spelling comes back among the brand's names, so a label written in Thai matches it.
         assertThat(a.brand().aliases()).contains("Biovitt", "ไบโอวิต");
         // Silent letters the Latin still writes (มิลค์, milk) and an r Thai drops (คาร์เนชั่น, carnation).
