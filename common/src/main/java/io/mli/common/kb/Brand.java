@@ -1,5 +1,6 @@
 package io.mli.common.kb;
 
+import io.mli.common.domain.CategoryGuess;
 import java.util.List;
 
 /**
@@ -30,11 +31,11 @@ public record Brand(String id, String name, List<String> aliases, List<String> p
      * The category most of the brand's catalog products sit in, with the share of them that do: what the brand alone
      * says about a title's category. Null when the catalog gave the brand no category.
      */
-    public io.mli.common.domain.CategoryGuess likelyCategory() {
+    public CategoryGuess likelyCategory() {
         if (categoryCounts.isEmpty() || products <= 0) {
             return null;
         }
-        return new io.mli.common.domain.CategoryGuess(categories.getFirst(),
+        return new CategoryGuess(categories.getFirst(),
                 Math.min(1.0, (double) categoryCounts.getFirst() / products));
     }
 

@@ -205,7 +205,7 @@ public final class KnowledgeBaseBuilder {
         Brand best = catalog.get(starter.id());
         for (String name : starter.allNames()) {
             String key = BrandKeys.key(name);
-            for (String k : List.of(key, withoutAccents(key))) {
+            for (String k : List.of(key, BrandKeys.withoutAccents(key))) {
                 Brand c = catalog.get(k);
                 if (c != null && (best == null || c.products() > best.products())) {
                     best = c;
@@ -213,15 +213,6 @@ public final class KnowledgeBaseBuilder {
             }
         }
         return best == null ? starter.id() : best.id();
-    }
-
-    /** A Latin key without its accents ({@code nestlé} → {@code nestle}); keys with Thai (whose vowels are marks) as is. */
-    private static String withoutAccents(String key) {
-        if (io.mli.common.text.Script.hasThai(key)) {
-            return key;
-        }
-        return java.text.Normalizer.normalize(java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", ""), java.text.Normalizer.Form.NFC);
     }
 
     /** Share of catalog titles containing a form whose brand is the form's brand, with a prior of one success. */

@@ -94,7 +94,7 @@ public final class Transliteration {
 
     private static String latinLetters(String name) {
         String s = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance().normalize(name);
-        s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        s = io.mli.common.text.BrandKeys.withoutAccents(s);
         s = s.replaceAll("['’]s\\b", ""); // McVitie's is แมคไวตี้: Thai spells no possessive
         s = s.replaceAll("[^a-z]", "");
         return s.replaceAll("c(?=[eiy])", "s").replace("ck", "k").replace("x", "ks").replace("qu", "k")

@@ -50,10 +50,6 @@ public final class TransliterationIndex {
      */
     public record Match(List<String> brandIds, boolean exact) {
         static final Match NONE = new Match(List.of(), false);
-
-        public boolean isEmpty() {
-            return brandIds.isEmpty();
-        }
     }
 
     /** Brand ids whose Latin name sounds like this Thai text; empty when none (or too short to tell). */

@@ -34,6 +34,18 @@ public final class BrandKeys {
         return out.toString();
     }
 
+    /**
+     * The text without the accents of its Latin letters ({@code nestlé} → {@code nestle}); text with Thai, whose vowels
+     * are marks too, as it is.
+     */
+    public static String withoutAccents(String text) {
+        if (Script.hasThai(text)) {
+            return text;
+        }
+        return java.text.Normalizer.normalize(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", ""), java.text.Normalizer.Form.NFC);
+    }
+
     /** True when two names are the same brand under the evaluation's matching rule (and neither is empty). */
     public static boolean same(String a, String b) {
         String ka = key(a);

@@ -15,4 +15,11 @@ class BrandKeysTest {
         assertThat(BrandKeys.same("", "")).isFalse();
         assertThat(BrandKeys.key("3 HORSES")).isEqualTo("3horses");
     }
+
+    @Test
+    void dropsTheAccentsOfLatinLettersButNotThaiVowels() {
+        assertThat(BrandKeys.withoutAccents("nestlé")).isEqualTo("nestle");
+        assertThat(BrandKeys.withoutAccents("Häagen-Dazs")).isEqualTo("Haagen-Dazs");
+        assertThat(BrandKeys.withoutAccents("อิชิตัน")).isEqualTo("อิชิตัน");
+    }
 }

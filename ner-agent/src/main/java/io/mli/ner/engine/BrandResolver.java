@@ -38,19 +38,13 @@ final class BrandResolver {
         if (key.isEmpty()) {
             return new Resolution(null, "none");
         }
-        AliasEntry exact = kb.gazetteer().lookup(key).stream()
-                .filter(a -> a.kind() == AliasKind.NAME)
-                .max(java.util.Comparator.comparingDouble(AliasEntry::precision))
-                .orElse(null);
+        AliasEntry exact = mostReliableName(key);
         if (exact != null) {
             return new Resolution(kb.byId(exact.brandId()).orElseThrow(), "exact");
         }
         if (key.length() >= 5 && key.endsWith("s")) {
             // Johnsons, Mackays, Kelloggs: a brand's name with the possessive s the title wrote without its apostrophe.
-            AliasEntry possessive = kb.gazetteer().lookup(key.substring(0, key.length() - 1)).stream()
-                    .filter(a -> a.kind() == AliasKind.NAME)
-                    .max(java.util.Comparator.comparingDouble(AliasEntry::precision))
-                    .orElse(null);
+            AliasEntry possessive = mostReliableName(key.substring(0, key.length() - 1));
             if (possessive != null) {
                 return new Resolution(kb.byId(possessive.brandId()).orElseThrow(), "exact");
             }
@@ -76,5 +70,13 @@ final class BrandResolver {
         }
         return best == null ? new Resolution(null, "none")
                 : new Resolution(kb.byId(best.brandId()).orElseThrow(), "fuzzy");
+    }
+
+    /** The name (not product line) with exactly this key that most reliably names its brand, or null. */
+    private AliasEntry mostReliableName(String key) {
+        return kb.gazetteer().lookup(key).stream()
+                .filter(a -> a.kind() == AliasKind.NAME)
+                .max(java.util.Comparator.comparingDouble(AliasEntry::precision))
+                .orElse(null);
     }
 }

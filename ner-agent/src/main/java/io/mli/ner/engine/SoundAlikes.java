@@ -102,7 +102,7 @@ final class SoundAlikes {
             }
             double sim = 0;
             for (String name : b.allNames()) {
-                if (!hasThai(name)) {
+                if (!Script.hasThai(name)) {
                     sim = Math.max(sim, Transliteration.soundSimilarity(thai, name));
                 }
             }
@@ -127,9 +127,5 @@ final class SoundAlikes {
         }
         String w = name.toLowerCase(java.util.Locale.ROOT);
         return vocabulary.outsideCount(w) > vocabulary.insideCount(w);
-    }
-
-    private static boolean hasThai(String s) {
-        return Script.hasThai(s);
     }
 }
