@@ -124,7 +124,7 @@ public final class KnowledgeBaseBuilder {
             mergeStarter(brands, aliases);
         }
         addAndSpellings(aliases);
-        List<AliasEntry> entries = withPrecision(aliases);
+        List<AliasEntry> entries = withoutUnreliableLines(withPrecision(aliases), brands);
         metadata.put("brands", brands.size());
         metadata.put("aliases", entries.size());
         metadata.put("catalogRows", rows.size());
@@ -146,6 +146,9 @@ public final class KnowledgeBaseBuilder {
         java.util.Set<String> catalogKeys = new java.util.HashSet<>();
         aliases.values().forEach(a -> catalogKeys.add(a.key()));
         KnowledgeBase s = StarterKnowledgeBase.get();
+        for (Brand b : s.brands()) {
+            foldLabelsOfOneBrand(b, brands, aliases);
+        }
         Map<String, Brand> catalog = new HashMap<>(brands);
         for (AliasKind kind : AliasKind.values()) {
             for (AliasDraft a : aliases.values()) {
@@ -179,6 +182,61 @@ public final class KnowledgeBaseBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * A catalog that labels one brand by two of its names ({@code WD} on 164 products, {@code Western Digital} on 6;
+     * {@code HP} and {@code Hewlett-Packard}) would otherwise hold two brands, and a title naming the rarer label
+     * would get the brand without the name most of the catalog uses. When a starter brand's names are labels of
+     * several catalog brands, those are one brand: the labels with fewer products become names of the one with the
+     * most, with their products, categories and aliases. Only labels are compared, never product lines: the
+     * catalog brand a starter product line names stays a brand of its own.
+     */
+    private static void foldLabelsOfOneBrand(Brand starter, Map<String, Brand> brands,
+                                             Map<String, AliasDraft> aliases) {
+        List<Brand> labelled = new ArrayList<>();
+        for (String name : starter.allNames()) {
+            Brand c = brands.get(BrandKeys.key(name));
+            if (c != null && !"starter".equals(c.source()) && !labelled.contains(c)) {
+                labelled.add(c);
+            }
+        }
+        if (labelled.size() < 2) {
+            return;
+        }
+        labelled.sort(Comparator.comparingInt((Brand b) -> -b.products()).thenComparing(Brand::id));
+        Brand into = labelled.getFirst();
+        for (Brand other : labelled.subList(1, labelled.size())) {
+            into = fold(other, into);
+            brands.remove(other.id());
+            for (AliasDraft a : List.copyOf(aliases.values())) {
+                if (a.brandId().equals(other.id())) {
+                    aliases.remove(a.key() + "\u0000" + other.id());
+                    putAlias(aliases, a.key(), a.surface(), into.id(), a.kind());
+                }
+            }
+        }
+        brands.put(into.id(), into);
+    }
+
+    /** {@code into} with {@code other}'s names, product lines, products and category counts added. */
+    private static Brand fold(Brand other, Brand into) {
+        List<String> names = new ArrayList<>(into.aliases());
+        other.allNames().stream().filter(n -> !names.contains(n) && !n.equals(into.name())).forEach(names::add);
+        List<String> lines = new ArrayList<>(into.productLines());
+        other.productLines().stream().filter(l -> !lines.contains(l)).forEach(lines::add);
+        Map<String, Integer> categories = new LinkedHashMap<>();
+        for (Brand b : List.of(into, other)) {
+            for (int i = 0; i < b.categories().size(); i++) {
+                categories.merge(b.categories().get(i), i < b.categoryCounts().size() ? b.categoryCounts().get(i) : 0,
+                        Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> top = categories.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).toList();
+        return new Brand(into.id(), into.name(), names, lines, top.stream().map(Map.Entry::getKey).toList(),
+                top.stream().map(Map.Entry::getValue).toList(), into.products() + other.products(), into.source());
     }
 
     /**
@@ -248,6 +306,37 @@ public final class KnowledgeBaseBuilder {
                     c[2]));
         }
         return out;
+    }
+
+    /** A product line must have opened at least this many catalog titles to be judged by them. */
+    static final int LINE_JUDGED_AFTER = 3;
+
+    /**
+     * Product lines that do not imply their brand: where the line's word opens a catalog title, the title is mostly
+     * another brand's ({@code Promo}, {@code Case}, {@code Flashdisk} opening a few unbranded titles of one brand and
+     * many of others). Such a "line" is a product or sales word; it is dropped from the aliases and the brand.
+     */
+    private List<AliasEntry> withoutUnreliableLines(List<AliasEntry> entries, Map<String, Brand> brands) {
+        List<AliasEntry> kept = new ArrayList<>(entries.size());
+        Map<String, java.util.Set<String>> dropped = new HashMap<>(); // brand id -> line keys
+        for (AliasEntry a : entries) {
+            if (a.kind() == AliasKind.PRODUCT_LINE && a.startSeen() >= LINE_JUDGED_AFTER
+                    && a.startPrecision() < 0.5) {
+                dropped.computeIfAbsent(a.brandId(), k -> new java.util.HashSet<>()).add(a.key());
+            } else {
+                kept.add(a);
+            }
+        }
+        dropped.forEach((id, keys) -> {
+            Brand b = brands.get(id);
+            if (b != null) {
+                brands.put(id, new Brand(b.id(), b.name(), b.aliases(),
+                        b.productLines().stream().filter(l -> !keys.contains(BrandKeys.key(l))).toList(),
+                        b.categories(), b.categoryCounts(), b.products(), b.source()));
+            }
+        });
+        metadata.put("unreliableLinesDropped", dropped.values().stream().mapToInt(java.util.Set::size).sum());
+        return kept;
     }
 
     /** The title's own spelling of the brand (e.g. {@code Nivea} for label {@code NIVEA}), or null if absent. */

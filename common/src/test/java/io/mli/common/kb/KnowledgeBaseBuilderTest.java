@@ -112,8 +112,35 @@ class KnowledgeBaseBuilderTest {
         assertThat(nestle.name()).isEqualTo("NESTLE");
         assertThat(nestle.aliases()).contains("Nestlé", "เนสท์เล่");
         assertThat(kb.byName("เนสท์เล่")).map(Brand::id).contains("nestle");
-        // The starter says WD is Western Digital; the catalog has both labels: the bigger one carries the other name.
-        assertThat(kb.byId("wd").orElseThrow().aliases()).contains("Western Digital");
+        // The starter says WD is Western Digital; the catalog has both labels: they are one brand, under the label
+        // most products carry, and a title naming the other label gets that brand.
+        Brand wd = kb.byId("wd").orElseThrow();
+        assertThat(wd.aliases()).contains("Western Digital");
+        assertThat(wd.products()).isEqualTo(3);
+        assertThat(kb.byId("westerndigital")).isEmpty();
+        assertThat(kb.gazetteer().find("Western Digital Elements 2TB"))
+                .allSatisfy(m -> assertThat(m.alias().brandId()).isEqualTo("wd")).isNotEmpty();
+    }
+
+    @Test
+    void aProductLineThatOpensOtherBrandsTitlesMoreThanItsOwnIsDropped() {
+        List<CatalogRow> rows = new java.util.ArrayList<>(List.of(
+                new CatalogRow(1, "Temptations Cat Treats Tuna 85g", "WHISKAS", null, Map.of()),
+                new CatalogRow(2, "Temptations Cat Treats Chicken 85g", "WHISKAS", null, Map.of()),
+                new CatalogRow(3, "Whiskas Adult Tuna 1.2kg", "WHISKAS", null, Map.of()),
+                new CatalogRow(4, "Promo Kettle Stainless 1.5L", "ACME", null, Map.of()),
+                new CatalogRow(5, "Promo Kettle Glass 1.7L", "ACME", null, Map.of())));
+        String[] others = {"Philips", "Sharp", "Miyako", "Cosmos"};
+        for (int i = 0; i < others.length; i++) {
+            rows.add(new CatalogRow(10 + i, "Promo " + others[i] + " Rice Cooker 1.8L", others[i].toUpperCase(),
+                    null, Map.of()));
+        }
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        assertThat(kb.byId("whiskas").orElseThrow().productLines()).containsExactly("Temptations");
+        // "Promo" opened two of ACME's titles that do not name it, and four of other brands': no ACME line.
+        assertThat(kb.byId("acme").orElseThrow().productLines()).isEmpty();
+        assertThat(kb.gazetteer().find("Promo Kettle 2L")).noneMatch(m -> m.alias().brandId().equals("acme"));
+        assertThat(kb.metadata()).containsEntry("unreliableLinesDropped", 1);
     }
 
     @Test
