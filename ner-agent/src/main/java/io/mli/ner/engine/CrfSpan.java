@@ -1,6 +1,7 @@
 package io.mli.ner.engine;
 
 import io.mli.common.domain.Span;
+import io.mli.common.kb.NonBrands;
 import io.mli.common.text.Token;
 import io.mli.common.text.TokenType;
 import java.util.ArrayList;
@@ -62,6 +63,33 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
             i = j;
         }
         return out;
+    }
+
+    /**
+     * The span without the seller's words it opens with ({@code PROMO Toshiba} is Toshiba, {@code Baru Orico} is
+     * Orico): the CRF learnt that brands open titles, and sellers put their sales talk first. Null when nothing else
+     * is left ({@code New}, {@code Penjual Terbaik}).
+     */
+    CrfSpan withoutLeadingSalesTalk(String title, List<Token> tokens, double[] brandProb) {
+        int first = firstToken;
+        while (first <= lastToken && (tokens.get(first).type() == TokenType.PUNCT
+                || NonBrands.isSellerTalk(tokens.get(first).text()))) {
+            first++;
+        }
+        if (first == firstToken) {
+            return this;
+        }
+        if (first > lastToken) {
+            return null;
+        }
+        double sum = 0;
+        double least = 1;
+        for (int k = first; k <= lastToken; k++) {
+            sum += brandProb[k];
+            least = Math.min(least, brandProb[k]);
+        }
+        return new CrfSpan(Span.of(title, tokens.get(first).start(), span.end()), first, lastToken,
+                sum / (lastToken - first + 1), least);
     }
 
     private static boolean extends_(Token t, Vocabulary vocabulary) {

@@ -13,6 +13,7 @@ import io.mli.common.kb.GazetteerMatch;
 import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.NonBrands;
+import io.mli.common.text.BrandKeys;
 import io.mli.common.text.NormalizedText;
 import io.mli.common.text.TextNormalizer;
 import io.mli.common.text.TitleTokenizer;
@@ -121,7 +122,12 @@ public final class NerEngine implements BrandAgent {
         }
         if (crf != null) {
             CrfBrandModel.Marginals marg = crf.tag(tokens);
-            List<CrfSpan> spans = CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary());
+            // A span naming no known brand loses the sales talk it opens with (PROMO Toshiba); one that does keeps
+            // it (Hot Wheels, Best Foods).
+            List<CrfSpan> spans = CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary()).stream()
+                    .map(span -> resolver.resolve(span.span().text()).brand() != null ? span
+                            : span.withoutLeadingSalesTalk(title, tokens, marg.brand()))
+                    .filter(java.util.Objects::nonNull).toList();
             demoteKnownInsideNewNames(out, spans, firstWordStart);
             for (CrfSpan span : spans) {
                 if (hasThai(span.span().text()) || NonBrands.isPlaceholder(span.span().text())) {
@@ -142,6 +148,9 @@ public final class NerEngine implements BrandAgent {
                             span.span().text(), atStart ? "new" : "new_mid"));
                 }
             }
+        }
+        if (crf != null) {
+            out.addAll(misspellings(tokens, out, firstWordStart));
         }
         for (Span marked : BrandMarkers.find(title)) {
             if (NonBrands.isPlaceholder(marked.text())) {
@@ -168,6 +177,34 @@ public final class NerEngine implements BrandAgent {
             out.addAll(soundAlikes.find(title, tokens, firstWordStart));
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return out;
+    }
+
+    /** Brands with at least this many catalog products are common enough to be looked for misspelt anywhere. */
+    static final int MISSPELT_MIN_PRODUCTS = 5;
+
+    /**
+     * Words the catalog never used that are one edit from the name of a brand with several products, wherever they
+     * stand: that name misspelt ({@code Sandsik} for SanDisk, {@code Ganier} for GARNIER); sellers type fast. A word
+     * the catalog has used is a word ({@code Breezy} is not BREEZE misspelt) and is left to the CRF, as is a word
+     * inside a known brand already found.
+     */
+    private List<Candidate> misspellings(List<Token> tokens, List<Candidate> found, int firstWordStart) {
+        List<Candidate> out = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.type() != TokenType.LATIN || t.inTag() || BrandKeys.key(t.text()).length() < 6
+                    || crf.vocabulary().seen(t.norm())
+                    || found.stream().anyMatch(c -> c.brand() != null && c.span().start() <= t.start()
+                    && c.span().end() >= t.end())) {
+                continue;
+            }
+            BrandResolver.Resolution r = resolver.resolve(t.text());
+            if (r.brand() != null && r.how().equals("fuzzy") && r.brand().products() >= MISSPELT_MIN_PRODUCTS) {
+                boolean atStart = t.start() <= firstWordStart;
+                out.add(new Candidate(r.brand(), r.brand().name(), new Span(t.start(), t.end(), t.text()),
+                        scorer.misspelt(atStart), "fuzzy", t.text(), "fuzzy"));
+            }
+        }
         return out;
     }
 

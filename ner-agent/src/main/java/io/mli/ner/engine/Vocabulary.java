@@ -35,6 +35,11 @@ final class Vocabulary {
         return c == null ? "o0b0" : classOf(c[0], c[1]);
     }
 
+    /** Whether the catalog used the word at all. */
+    boolean seen(String word) {
+        return counts.containsKey(word);
+    }
+
     /** How often the word appeared outside brand names in the catalog. */
     int outsideCount(String word) {
         int[] c = counts.get(word);

@@ -106,6 +106,34 @@ class NerEngineTest {
     }
 
     @Test
+    void aWordTheCatalogNeverUsedOneEditFromAKnownBrandIsThatBrandMisspeltWhereverItStands() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        // Lower case in the middle of the title, where the CRF sees no brand.
+        List<NerEngine.Candidate> found = ner.candidates("Soy Sauce for Sushi by kikkomna Less Salt 150ml.");
+        assertThat(found).filteredOn(c -> c.brand() != null).anySatisfy(c -> {
+            assertThat(c.brand().id()).isEqualTo("kikkoman");
+            assertThat(c.source()).isEqualTo("fuzzy");
+            assertThat(c.span().text()).isEqualTo("kikkomna");
+        });
+        // Two edits away is another word, not a misspelling.
+        assertThat(ner.candidates("Soy Sauce for Sushi by kikomnna Less Salt 150ml."))
+                .noneMatch(c -> c.brand() != null && c.brand().id().equals("kikkoman"));
+    }
+
+    @Test
+    void salesTalkWhereABrandWouldStandIsNoBrand() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        // Where the brand would stand, "Zabrowski" is a new brand; "New" there is the seller's sales talk.
+        assertThat(ner.infer(InferenceRequest.of("Zabrowski Tomato Ketchup 300g.")).brand()).isNotNull();
+        AgentAnswer a = ner.infer(InferenceRequest.of("New Tomato Ketchup 300g."));
+        assertThat(a.brand() == null ? null : a.brand().name()).isNotEqualTo("New");
+        assertThat(a.alternatives()).noneMatch(g -> g.name().equals("New"));
+        // Sales talk before a new brand is not part of its name.
+        AgentAnswer promo = ner.infer(InferenceRequest.of("Promo Zabrowski Tomato Ketchup 300g."));
+        assertThat(promo.brand().name()).isEqualTo("Zabrowski");
+    }
+
+    @Test
     void productLinesAndThaiSpellingsFromTheStarter() {
         NerEngine ner = NerEngine.open(StarterKnowledgeBase.get(), null);
         assertThat(ner.infer(InferenceRequest.of("iPhone 15 Pro Max สีดำ")).brand().name()).isEqualTo("Apple");
