@@ -148,8 +148,6 @@ public final class NerEngine implements BrandAgent {
                             span.span().text(), atStart ? "new" : "new_mid"));
                 }
             }
-        }
-        if (crf != null) {
             out.addAll(misspellings(tokens, out, firstWordStart));
         }
         for (Span marked : BrandMarkers.find(title)) {
