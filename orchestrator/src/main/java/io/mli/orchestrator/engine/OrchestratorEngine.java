@@ -94,7 +94,9 @@ public final class OrchestratorEngine implements AutoCloseable {
             CompletableFuture<AgentAnswer> ner = start("ner", request);
             CompletableFuture<AgentAnswer> rag = null;
             if (settings.nerFirst()) {
-                if (within(ner, NER_FIRST_PATIENCE) == null) {
+                if (settings.thaiInParallel() && executor != null && OrchestratorSettings.thaiScript(language)) {
+                    rag = start("rag", request); // NER is seldom sure of Thai script: save the round trip
+                } else if (within(ner, NER_FIRST_PATIENCE) == null) {
                     rag = start("rag", request); // NER is slow: retrieval gets under way meanwhile
                 }
                 AgentAnswer n = ner.join();

@@ -10,7 +10,8 @@ import java.util.Map;
  * mostly Latin-script and the probabilities of Thai answers are the less certain for it.
  */
 public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
-                                   double abstainBelow, double abstainBelowThai, boolean nerFirst, double nerSureAt) {
+                                   double abstainBelow, double abstainBelowThai, boolean nerFirst, double nerSureAt,
+                                   boolean thaiInParallel) {
 
     public OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
                                 double abstainBelow) {
@@ -19,7 +20,7 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
 
     public OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
                                 double abstainBelow, double abstainBelowThai) {
-        this(timeouts, defaultTimeout, acceptAt, abstainBelow, abstainBelowThai, false, 1.0);
+        this(timeouts, defaultTimeout, acceptAt, abstainBelow, abstainBelowThai, false, 1.0, false);
     }
 
     /**
@@ -28,7 +29,19 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
      */
     public OrchestratorSettings nerFirst(double sureAt) {
         return new OrchestratorSettings(timeouts, defaultTimeout, acceptAt, abstainBelow, abstainBelowThai, true,
-                sureAt);
+                sureAt, thaiInParallel);
+    }
+
+    /**
+     * The same settings, where NER goes first, starting retrieval beside NER at once for titles in Thai script
+     * ({@code th}, {@code mixed}). NER alone is seldom sure of those (the catalogs the calibration is fitted on are
+     * Latin-script), so retrieval is asked for most of them anyway, and asking it beside NER saves a round trip.
+     * The decisions stay NER-first's: only when retrieval starts changes. Worth it only where the agents run
+     * concurrently (the fleet); in-process, one after the other, it would only add retrieval calls.
+     */
+    public OrchestratorSettings thaiInParallel(boolean inParallel) {
+        return new OrchestratorSettings(timeouts, defaultTimeout, acceptAt, abstainBelow, abstainBelowThai, nerFirst,
+                nerSureAt, inParallel);
     }
 
     public static final double DEFAULT_ABSTAIN = 0.3;
@@ -53,7 +66,12 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
 
     /** The abstention threshold for a title in the given language ({@code th}, {@code mixed}, {@code en}, …). */
     public double abstainBelow(String language) {
-        return "th".equals(language) || "mixed".equals(language) ? abstainBelowThai : abstainBelow;
+        return thaiScript(language) ? abstainBelowThai : abstainBelow;
+    }
+
+    /** Whether a title of this detected language is written (at least partly) in Thai script. */
+    public static boolean thaiScript(String language) {
+        return "th".equals(language) || "mixed".equals(language);
     }
 
     public Duration timeout(String agent) {

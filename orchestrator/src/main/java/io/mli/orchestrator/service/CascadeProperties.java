@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         titles, and the same answers as {@code mli infer} in-process; false asks NER and
  *                         retrieval in parallel every time
  * @param nerSureAt        NER's calibrated probability at which it answers alone
+ * @param thaiInParallel   with {@code nerFirst}, start retrieval beside NER for titles in Thai script, which NER
+ *                         alone is seldom sure of: one round trip less for those, a retrieval call in vain for the
+ *                         few that NER settles alone or that have no candidate at all (default true)
  */
 @ConfigurationProperties("mli.cascade")
 public record CascadeProperties(Double acceptAt, Double abstainBelow, Double abstainBelowThai, Boolean nerFirst,
-                                Double nerSureAt) {
+                                Double nerSureAt, Boolean thaiInParallel) {
 
     public CascadeProperties {
         OrchestratorSettings d = OrchestratorSettings.defaults();
@@ -25,6 +28,7 @@ public record CascadeProperties(Double acceptAt, Double abstainBelow, Double abs
         abstainBelow = probability("abstain-below", abstainBelow, d.abstainBelow());
         abstainBelowThai = probability("abstain-below-thai", abstainBelowThai, d.abstainBelowThai());
         nerFirst = nerFirst == null || nerFirst;
+        thaiInParallel = thaiInParallel == null || thaiInParallel;
         nerSureAt = probability("ner-sure-at", nerSureAt, OrchestratorSettings.DEFAULT_NER_SURE_AT);
     }
 

@@ -46,7 +46,7 @@ class OrchestratorWiring {
                     OrchestratorSettings.defaults().defaultTimeout(), cascade.acceptAt(), cascade.abstainBelow(),
                     cascade.abstainBelowThai());
             if (cascade.nerFirst()) {
-                settings = settings.nerFirst(cascade.nerSureAt());
+                settings = settings.nerFirst(cascade.nerSureAt()).thaiInParallel(cascade.thaiInParallel());
             }
             Map<String, BrandAgent> agents = new LinkedHashMap<>(http);
             // The calibration fitted by `mli kb build` lives beside the knowledge base; the starter has none.

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -237,6 +238,74 @@ class OrchestratorEngineTest {
             e.infer(InferenceRequest.of("Instant Noodles Tom Yum 55g"), Method.ORCHESTRATOR, Mode.CASCADE);
             assertThat(rag.calls.get()).isEqualTo(1);
             assertThat(hybrid.calls.get()).isZero();
+        }
+    }
+
+    /** An agent that, before it answers, waits (up to 2 s) for {@code other} to be called, and notes whether it was. */
+    static final class WaitsFor implements BrandAgent {
+        final String name;
+        final AgentAnswer answer;
+        final java.util.concurrent.CountDownLatch called;
+        final java.util.concurrent.CountDownLatch other;
+        volatile boolean sawOther;
+
+        WaitsFor(String name, AgentAnswer answer, java.util.concurrent.CountDownLatch called,
+                 java.util.concurrent.CountDownLatch other) {
+            this.name = name;
+            this.answer = answer;
+            this.called = called;
+            this.other = other;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public AgentAnswer infer(InferenceRequest request) {
+            called.countDown();
+            try {
+                sawOther = other == null || other.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer;
+        }
+    }
+
+    @Test
+    void thaiScriptTitlesAskRetrievalBesideNerWithNerFirstsDecisions() {
+        var nerCalled = new java.util.concurrent.CountDownLatch(1);
+        var ragCalled = new java.util.concurrent.CountDownLatch(1);
+        // NER answers only once retrieval has been asked: true only if both were under way together.
+        WaitsFor ner = new WaitsFor("ner", ok("ner", "mama", 0.99, "known_start"), nerCalled, ragCalled);
+        WaitsFor rag = new WaitsFor("rag", ok("rag", "other", 0.99, "named"), ragCalled, null);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
+        try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag, hybrid),
+                OrchestratorSettings.defaults().nerFirst(0.97).thaiInParallel(true))) {
+            InferenceResult r = e.infer(InferenceRequest.of("มาม่า บะหมี่กึ่งสำเร็จรูป รสต้มยำกุ้ง"), Method.ORCHESTRATOR,
+                    Mode.CASCADE);
+            assertThat(ner.sawOther).isTrue();
+            // NER is sure, so the answer is NER's alone, as NER-first would give it; retrieval's reported as asked.
+            assertThat(r.brand().id()).isEqualTo("mama");
+            assertThat(r.agreedAgents()).containsExactly("ner");
+            assertThat(r.agentResults()).extracting(AgentAnswer::status)
+                    .containsExactly(AgentStatus.OK, AgentStatus.OK, AgentStatus.SKIPPED);
+        }
+    }
+
+    @Test
+    void latinTitlesStillAskNerAloneFirstWhenThaiGoesInParallel() {
+        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 0);
+        Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
+        try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag, hybrid),
+                OrchestratorSettings.defaults().nerFirst(0.97).thaiInParallel(true))) {
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft Cream 100ml"), Method.ORCHESTRATOR,
+                    Mode.CASCADE);
+            assertThat(r.brand().id()).isEqualTo("nivea");
+            assertThat(rag.calls.get()).isZero();
         }
     }
 

@@ -9,19 +9,20 @@ class CascadePropertiesTest {
 
     @Test
     void unsetValuesTakeTheEngineDefaults() {
-        CascadeProperties p = new CascadeProperties(null, null, null, null, null);
+        CascadeProperties p = new CascadeProperties(null, null, null, null, null, null);
         assertThat(p.acceptAt()).isEqualTo(0.9);
         assertThat(p.abstainBelow()).isEqualTo(0.3);
         assertThat(p.abstainBelowThai()).isEqualTo(0.6);
         assertThat(p.nerFirst()).isTrue();
         assertThat(p.nerSureAt()).isEqualTo(0.97);
+        assertThat(p.thaiInParallel()).isTrue();
     }
 
     @Test
     void aValueOutsideZeroToOneIsRefusedAtStartUpWithItsName() {
-        assertThatThrownBy(() -> new CascadeProperties(1.5, null, null, null, null))
+        assertThatThrownBy(() -> new CascadeProperties(1.5, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mli.cascade.accept-at");
-        assertThatThrownBy(() -> new CascadeProperties(null, null, null, true, Double.NaN))
+        assertThatThrownBy(() -> new CascadeProperties(null, null, null, true, Double.NaN, null))
                 .hasMessageContaining("mli.cascade.ner-sure-at");
     }
 }
