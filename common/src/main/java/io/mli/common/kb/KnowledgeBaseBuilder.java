@@ -357,8 +357,9 @@ public final class KnowledgeBaseBuilder {
                 continue;
             }
             String k = BrandKeys.key(t.text());
+            // Sellers open titles with their sales talk (Terbaik, Promo): that is no product line.
             if (t.type() == io.mli.common.text.TokenType.LATIN && k.length() >= 4 && !NonBrands.isPlaceholder(k)
-                    && Character.isUpperCase(t.text().charAt(0))) {
+                    && !NonBrands.isSellerTalk(t.text()) && Character.isUpperCase(t.text().charAt(0))) {
                 lines.computeIfAbsent(brandKey, x -> new HashMap<>()).merge(k, 1, Integer::sum);
                 lineSurface.putIfAbsent(k, t.text());
             }

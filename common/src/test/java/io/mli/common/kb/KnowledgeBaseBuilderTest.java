@@ -123,24 +123,28 @@ class KnowledgeBaseBuilderTest {
     }
 
     @Test
-    void aProductLineThatOpensOtherBrandsTitlesMoreThanItsOwnIsDropped() {
+    void aProductLineThatOpensOtherBrandsTitlesMoreThanItsOwnOrIsSalesTalkIsNoLine() {
         List<CatalogRow> rows = new java.util.ArrayList<>(List.of(
                 new CatalogRow(1, "Temptations Cat Treats Tuna 85g", "WHISKAS", null, Map.of()),
                 new CatalogRow(2, "Temptations Cat Treats Chicken 85g", "WHISKAS", null, Map.of()),
                 new CatalogRow(3, "Whiskas Adult Tuna 1.2kg", "WHISKAS", null, Map.of()),
-                new CatalogRow(4, "Promo Kettle Stainless 1.5L", "ACME", null, Map.of()),
-                new CatalogRow(5, "Promo Kettle Glass 1.7L", "ACME", null, Map.of())));
+                new CatalogRow(4, "Stainless Kettle 1.5L", "ACME", null, Map.of()),
+                new CatalogRow(5, "Stainless Kettle 1.7L", "ACME", null, Map.of()),
+                new CatalogRow(6, "Terbaik Tablet 10 Inch 4GB", "CARCOOL", null, Map.of()),
+                new CatalogRow(7, "Terbaik Tablet 8 Inch 2GB", "CARCOOL", null, Map.of())));
         String[] others = {"Philips", "Sharp", "Miyako", "Cosmos"};
         for (int i = 0; i < others.length; i++) {
-            rows.add(new CatalogRow(10 + i, "Promo " + others[i] + " Rice Cooker 1.8L", others[i].toUpperCase(),
+            rows.add(new CatalogRow(10 + i, "Stainless " + others[i] + " Rice Cooker 1.8L", others[i].toUpperCase(),
                     null, Map.of()));
         }
         KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
         assertThat(kb.byId("whiskas").orElseThrow().productLines()).containsExactly("Temptations");
-        // "Promo" opened two of ACME's titles that do not name it, and four of other brands': no ACME line.
+        // "Stainless" opened two of ACME's titles that do not name it, and four of other brands': no ACME line.
         assertThat(kb.byId("acme").orElseThrow().productLines()).isEmpty();
-        assertThat(kb.gazetteer().find("Promo Kettle 2L")).noneMatch(m -> m.alias().brandId().equals("acme"));
+        assertThat(kb.gazetteer().find("Stainless Kettle 2L")).noneMatch(m -> m.alias().brandId().equals("acme"));
         assertThat(kb.metadata()).containsEntry("unreliableLinesDropped", 1);
+        // Sales talk ("Terbaik", best) opening a seller's titles is no line at all.
+        assertThat(kb.byId("carcool").orElseThrow().productLines()).isEmpty();
     }
 
     @Test

@@ -56,7 +56,8 @@ class DevAccuracyTest {
     void orchestrator() throws Exception {
         Map<String, SliceStats> s = evaluate(Method.ORCHESTRATOR);
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98);
-        assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.88);
+        // Measured 92.9%: a seller's sales talk is no brand and its typos are (fourth session).
+        assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.91);
         assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.68);
         // Thai and mixed Open Food Facts rows (most do not name their brand): the issue asks for 15% answered; the
         // floor leaves a row of room, as every knowledge-base change retrains the CRF.
@@ -68,7 +69,7 @@ class DevAccuracyTest {
     void nerAlone() throws Exception {
         Map<String, SliceStats> s = evaluate(Method.NER);
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98); // the issue's target
-        assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.87);
+        assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.90); // measured 92.0%
         assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.68);
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.10);
         assertThat(s.get("off/th+mixed").precision()).isGreaterThanOrEqualTo(0.6);
