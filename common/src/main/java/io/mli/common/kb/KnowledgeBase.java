@@ -56,6 +56,19 @@ public final class KnowledgeBase {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
+    /**
+     * The id of the brand a catalog label names: the label's key where that is a brand's id, else the brand that has
+     * the label among its names (the builder folds a catalog's rarer label of a brand into the commoner one: Western
+     * Digital into WD), else the key itself.
+     */
+    public String idOfLabel(String label) {
+        String key = BrandKeys.key(label);
+        if (byId.containsKey(key)) {
+            return key;
+        }
+        return byName(label).map(Brand::id).orElse(key);
+    }
+
     /** The brand one of whose names or aliases has this name's matching key (the most reliable one if several). */
     public Optional<Brand> byName(String name) {
         List<AliasEntry> entries = gazetteer.lookup(BrandKeys.key(name));

@@ -27,6 +27,10 @@ public final class KnowledgeBaseBuilder {
     private final List<CatalogRow> rows = new ArrayList<>();
     private boolean starter = true;
     private final Map<String, Object> metadata = new LinkedHashMap<>();
+    /** Per build: a folded label's key -> the id of the brand it was folded into (Western Digital -> WD). */
+    private final Map<String, String> foldedLabels = new HashMap<>();
+    /** Per build: the product lines mined from the catalog, as {@code key \0 brand id} (not the starter's). */
+    private final java.util.Set<String> minedLines = new java.util.HashSet<>();
 
     public KnowledgeBaseBuilder addAll(List<CatalogRow> catalog) {
         rows.addAll(catalog);
@@ -57,6 +61,8 @@ public final class KnowledgeBaseBuilder {
     }
 
     public KnowledgeBase build() {
+        foldedLabels.clear();
+        minedLines.clear();
         Map<String, Group> groups = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> mined = new HashMap<>(); // brand key -> misspelt key -> count
         Map<String, String> minedSurface = new HashMap<>();
@@ -112,11 +118,10 @@ public final class KnowledgeBaseBuilder {
                     String surface = lineSurface.get(l.getKey());
                     productLines.add(surface);
                     putAlias(aliases, l.getKey(), surface, g.key, AliasKind.PRODUCT_LINE);
+                    minedLines.add(l.getKey() + "\u0000" + g.key);
                 }
             }
-            List<Map.Entry<String, Integer>> top = g.categories.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(5).toList();
+            List<Map.Entry<String, Integer>> top = topCategories(g.categories);
             brands.put(g.key, new Brand(g.key, name, names, productLines, top.stream().map(Map.Entry::getKey).toList(),
                     top.stream().map(Map.Entry::getValue).toList(), g.products, "catalog"));
         }
@@ -142,7 +147,7 @@ public final class KnowledgeBaseBuilder {
         aliases.putIfAbsent(key + "\u0000" + brandId, new AliasDraft(key, surface, brandId, kind));
     }
 
-    private static void mergeStarter(Map<String, Brand> brands, Map<String, AliasDraft> aliases) {
+    private void mergeStarter(Map<String, Brand> brands, Map<String, AliasDraft> aliases) {
         java.util.Set<String> catalogKeys = new java.util.HashSet<>();
         aliases.values().forEach(a -> catalogKeys.add(a.key()));
         KnowledgeBase s = StarterKnowledgeBase.get();
@@ -192,12 +197,11 @@ public final class KnowledgeBaseBuilder {
      * most, with their products, categories and aliases. Only labels are compared, never product lines: the
      * catalog brand a starter product line names stays a brand of its own.
      */
-    private static void foldLabelsOfOneBrand(Brand starter, Map<String, Brand> brands,
-                                             Map<String, AliasDraft> aliases) {
-        List<Brand> labelled = new ArrayList<>();
+    private void foldLabelsOfOneBrand(Brand starter, Map<String, Brand> brands, Map<String, AliasDraft> aliases) {
+        List<Brand> labelled = new ArrayList<>(); // catalog brands only: the starter's are merged after the folds
         for (String name : starter.allNames()) {
             Brand c = brands.get(BrandKeys.key(name));
-            if (c != null && !"starter".equals(c.source()) && !labelled.contains(c)) {
+            if (c != null && !labelled.contains(c)) {
                 labelled.add(c);
             }
         }
@@ -209,10 +213,14 @@ public final class KnowledgeBaseBuilder {
         for (Brand other : labelled.subList(1, labelled.size())) {
             into = fold(other, into);
             brands.remove(other.id());
+            foldedLabels.put(other.id(), into.id());
             for (AliasDraft a : List.copyOf(aliases.values())) {
                 if (a.brandId().equals(other.id())) {
                     aliases.remove(a.key() + "\u0000" + other.id());
                     putAlias(aliases, a.key(), a.surface(), into.id(), a.kind());
+                    if (minedLines.remove(a.key() + "\u0000" + other.id())) {
+                        minedLines.add(a.key() + "\u0000" + into.id());
+                    }
                 }
             }
         }
@@ -222,9 +230,10 @@ public final class KnowledgeBaseBuilder {
     /** {@code into} with {@code other}'s names, product lines, products and category counts added. */
     private static Brand fold(Brand other, Brand into) {
         List<String> names = new ArrayList<>(into.aliases());
-        other.allNames().stream().filter(n -> !names.contains(n) && !n.equals(into.name())).forEach(names::add);
+        other.allNames().stream().filter(n -> !n.equals(into.name())).forEach(n -> addByKey(names, n));
         List<String> lines = new ArrayList<>(into.productLines());
-        other.productLines().stream().filter(l -> !lines.contains(l)).forEach(lines::add);
+        other.productLines().forEach(l -> addByKey(lines, l));
+        // Each brand keeps its five commonest categories only, so a category sixth in one of them is undercounted.
         Map<String, Integer> categories = new LinkedHashMap<>();
         for (Brand b : List.of(into, other)) {
             for (int i = 0; i < b.categories().size(); i++) {
@@ -232,11 +241,24 @@ public final class KnowledgeBaseBuilder {
                         Integer::sum);
             }
         }
-        List<Map.Entry<String, Integer>> top = categories.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(5).toList();
+        List<Map.Entry<String, Integer>> top = topCategories(categories);
         return new Brand(into.id(), into.name(), names, lines, top.stream().map(Map.Entry::getKey).toList(),
                 top.stream().map(Map.Entry::getValue).toList(), into.products() + other.products(), into.source());
+    }
+
+    /** Adds {@code name} unless a name with the same matching key is there ({@code Elements}, {@code ELEMENTS}). */
+    private static void addByKey(List<String> names, String name) {
+        String key = BrandKeys.key(name);
+        if (names.stream().noneMatch(n -> BrandKeys.key(n).equals(key))) {
+            names.add(name);
+        }
+    }
+
+    /** A brand's five commonest categories with their product counts, commonest first. */
+    private static List<Map.Entry<String, Integer>> topCategories(Map<String, Integer> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).toList();
     }
 
     /**
@@ -281,6 +303,7 @@ public final class KnowledgeBaseBuilder {
         Map<String, int[]> counts = new HashMap<>(); // key\0brand -> {seen, hits, seen at start, hits at start}
         for (CatalogRow row : rows) {
             String rowBrand = row.hasBrand() ? BrandKeys.key(row.brand()) : "";
+            rowBrand = foldedLabels.getOrDefault(rowBrand, rowBrand);
             java.util.Set<String> seenHere = new java.util.HashSet<>();
             int firstWord = TitleTokenizer.firstWordStart(TitleTokenizer.tokenize(row.title()));
             for (GazetteerMatch m : g.find(row.title())) {
@@ -312,15 +335,16 @@ public final class KnowledgeBaseBuilder {
     static final int LINE_JUDGED_AFTER = 3;
 
     /**
-     * Product lines that do not imply their brand: where the line's word opens a catalog title, the title is mostly
-     * another brand's ({@code Promo}, {@code Case}, {@code Flashdisk} opening a few unbranded titles of one brand and
-     * many of others). Such a "line" is a product or sales word; it is dropped from the aliases and the brand.
+     * Mined product lines that do not imply their brand: where the line's word opens a catalog title, the title is
+     * mostly another brand's ({@code Promo}, {@code Case}, {@code Flashdisk} opening a few unbranded titles of one brand and
+     * many of others). Such a "line" is a product or sales word; it is dropped from the aliases and the brand. The
+     * starter's lines stay: accessory titles open with {@code iPhone} too, and the starter knows what iPhone is.
      */
     private List<AliasEntry> withoutUnreliableLines(List<AliasEntry> entries, Map<String, Brand> brands) {
         List<AliasEntry> kept = new ArrayList<>(entries.size());
         Map<String, java.util.Set<String>> dropped = new HashMap<>(); // brand id -> line keys
         for (AliasEntry a : entries) {
-            if (a.kind() == AliasKind.PRODUCT_LINE && a.startSeen() >= LINE_JUDGED_AFTER
+            if (minedLines.contains(a.key() + "\u0000" + a.brandId()) && a.startSeen() >= LINE_JUDGED_AFTER
                     && a.startPrecision() < 0.5) {
                 dropped.computeIfAbsent(a.brandId(), k -> new java.util.HashSet<>()).add(a.key());
             } else {

@@ -118,6 +118,13 @@ class KnowledgeBaseBuilderTest {
         assertThat(wd.aliases()).contains("Western Digital");
         assertThat(wd.products()).isEqualTo(3);
         assertThat(kb.byId("westerndigital")).isEmpty();
+        // Training and retrieval find a row's brand from its label: the folded label names the brand it went into.
+        assertThat(kb.idOfLabel("Western Digital")).isEqualTo("wd");
+        assertThat(kb.idOfLabel("WD")).isEqualTo("wd");
+        assertThat(kb.idOfLabel("Some New Label")).isEqualTo("somenewlabel");
+        // Titles labelled with the folded label count as hits of the brand's names, not misses.
+        assertThat(kb.aliases("wd")).filteredOn(a -> a.key().equals("westerndigital"))
+                .allSatisfy(a -> assertThat(a.precision()).isEqualTo(1.0)).isNotEmpty();
         assertThat(kb.gazetteer().find("Western Digital Elements 2TB"))
                 .allSatisfy(m -> assertThat(m.alias().brandId()).isEqualTo("wd")).isNotEmpty();
     }
@@ -145,6 +152,19 @@ class KnowledgeBaseBuilderTest {
         assertThat(kb.metadata()).containsEntry("unreliableLinesDropped", 1);
         // Sales talk ("Terbaik", best) opening a seller's titles is no line at all.
         assertThat(kb.byId("carcool").orElseThrow().productLines()).isEmpty();
+    }
+
+    @Test
+    void theStartersProductLinesStayThoughAccessoryTitlesOpenWithThem() {
+        List<CatalogRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(new CatalogRow(i + 1, "iPhone 15 Case Clear Model " + i, "SPIGEN", null, Map.of()));
+        }
+        rows.add(new CatalogRow(9, "Apple iPhone 15 Pro 256GB", "APPLE", null, Map.of()));
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(true).build();
+        assertThat(kb.byId("apple").orElseThrow().productLines()).contains("iPhone");
+        assertThat(kb.gazetteer().find("iPhone 15 Pro Max")).anySatisfy(m -> assertThat(m.alias().brandId())
+                .isEqualTo("apple"));
     }
 
     @Test

@@ -93,7 +93,8 @@ public final class DistantSupervision {
         if (!row.hasBrand()) {
             return null;
         }
-        String brandId = BrandKeys.key(row.brand());
+        String labelKey = BrandKeys.key(row.brand());
+        String brandId = kb.idOfLabel(row.brand());
         GazetteerMatch best = null;
         for (GazetteerMatch m : kb.gazetteer().find(row.title())) {
             AliasEntry a = m.alias();
@@ -101,7 +102,7 @@ public final class DistantSupervision {
                 continue;
             }
             if (best == null || m.compactStart() < best.compactStart()
-                    || m.compactStart() == best.compactStart() && preferred(m, best, brandId)) {
+                    || m.compactStart() == best.compactStart() && preferred(m, best, labelKey)) {
                 best = m;
             }
         }

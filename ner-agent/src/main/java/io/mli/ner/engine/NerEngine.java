@@ -108,7 +108,7 @@ public final class NerEngine implements BrandAgent {
         List<Token> tokens = TitleTokenizer.tokenize(nt);
         List<GazetteerMatch> matches = kb.gazetteer().find(nt);
         List<Candidate> out = new ArrayList<>();
-        int firstWordStart = TitleTokenizer.firstWordStart(tokens);
+        int firstWordStart = firstWordAfterSalesTalk(tokens);
         for (GazetteerMatch m : matches) {
             Brand b = kb.byId(m.alias().brandId()).orElseThrow();
             // Thai titles put product words before the brand (ครีม, น้ำ): a Thai spelling counts as at the start.
@@ -178,12 +178,26 @@ public final class NerEngine implements BrandAgent {
         return out;
     }
 
+    /**
+     * Where the title's first word stands, after the sales talk a seller may open it with: in {@code PROMO Toshiba USB}
+     * the brand opens the title as far as the seller is concerned.
+     */
+    private static int firstWordAfterSalesTalk(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (!t.inTag() && t.type() != TokenType.PUNCT && !NonBrands.isSellerTalk(t.text())) {
+                return t.start();
+            }
+        }
+        return TitleTokenizer.firstWordStart(tokens);
+    }
+
     /** Brands with at least this many catalog products are common enough to be looked for misspelt anywhere. */
     static final int MISSPELT_MIN_PRODUCTS = 5;
 
     /**
-     * Words the catalog never used that are one edit from the name of a brand with several products, wherever they
-     * stand: that name misspelt ({@code Sandsik} for SanDisk, {@code Ganier} for GARNIER); sellers type fast. A word
+     * Words the catalog never used that are a near-spelling of the name of a brand with several products (one edit;
+     * two for names of ten letters or more, as {@link BrandResolver} allows), wherever they stand: that name
+     * misspelt ({@code Sandsik} for SanDisk, {@code Ganier} for GARNIER); sellers type fast. A word
      * the catalog has used is a word ({@code Breezy} is not BREEZE misspelt) and is left to the CRF, as is a word
      * inside a known brand already found.
      */

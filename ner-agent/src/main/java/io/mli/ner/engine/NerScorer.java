@@ -45,10 +45,7 @@ final class NerScorer {
     double crf(CrfSpan span, BrandResolver.Resolution r, boolean atStart, List<GazetteerMatch> all) {
         double s;
         if (r.brand() != null) {
-            s = (atStart ? 0.6 : 0.4) + 0.35 * span.mean();
-            if (r.how().equals("fuzzy")) {
-                s -= 0.1;
-            }
+            s = known(atStart, span.mean(), r.how().equals("fuzzy"));
         } else {
             s = span.mean() * (atStart ? 0.85 : 0.55);
         }
@@ -77,7 +74,12 @@ final class NerScorer {
      * by a near-spelling would be, with a middling model probability, since the model never tagged it.
      */
     double misspelt(boolean atStart) {
-        return (atStart ? 0.6 : 0.4) + 0.35 * 0.5 - 0.1;
+        return known(atStart, 0.5, true);
+    }
+
+    /** A known brand found by the CRF (or where it would have been): place, model probability, near-spelling. */
+    private static double known(boolean atStart, double crfMean, boolean nearSpelling) {
+        return (atStart ? 0.6 : 0.4) + 0.35 * crfMean - (nearSpelling ? 0.1 : 0);
     }
 
     private static double clamp(double s) {

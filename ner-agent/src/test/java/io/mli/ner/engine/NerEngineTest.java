@@ -115,7 +115,7 @@ class NerEngineTest {
             assertThat(c.source()).isEqualTo("fuzzy");
             assertThat(c.span().text()).isEqualTo("kikkomna");
         });
-        // Two edits away is another word, not a misspelling.
+        // Two edits away from a name of eight letters is another word, not a misspelling.
         assertThat(ner.candidates("Soy Sauce for Sushi by kikomnna Less Salt 150ml."))
                 .noneMatch(c -> c.brand() != null && c.brand().id().equals("kikkoman"));
     }
@@ -131,6 +131,7 @@ class NerEngineTest {
         // Sales talk before a new brand is not part of its name.
         AgentAnswer promo = ner.infer(InferenceRequest.of("Promo Zabrowski Tomato Ketchup 300g."));
         assertThat(promo.brand().name()).isEqualTo("Zabrowski");
+        assertThat(promo.detail()).as("opens the title, as far as the seller is concerned").isEqualTo("new");
     }
 
     @Test

@@ -94,8 +94,11 @@ public final class OrchestratorEngine implements AutoCloseable {
             CompletableFuture<AgentAnswer> ner = start("ner", request);
             CompletableFuture<AgentAnswer> rag = null;
             if (settings.nerFirst()) {
-                if (settings.thaiInParallel() && executor != null && OrchestratorSettings.thaiScript(language)) {
-                    rag = start("rag", request); // NER is seldom sure of Thai script: save the round trip
+                // NER is seldom sure of a title in Thai script: retrieval starts beside it, saving a round trip.
+                boolean beside = settings.thaiInParallel() && executor != null
+                        && OrchestratorSettings.thaiScript(language);
+                if (beside) {
+                    rag = start("rag", request);
                 } else if (within(ner, NER_FIRST_PATIENCE) == null) {
                     rag = start("rag", request); // NER is slow: retrieval gets under way meanwhile
                 }
@@ -104,7 +107,8 @@ public final class OrchestratorEngine implements AutoCloseable {
                 boolean sure = n.status() == AgentStatus.OK && nerIsSure(n);
                 boolean hopeless = n.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(language);
                 if (sure || hopeless) {
-                    AgentAnswer r = rag != null ? rag.join() : AgentAnswer.failed("rag", AgentStatus.SKIPPED, sure
+                    // Retrieval started beside NER is not waited for: the answer (its category too) is NER-first's.
+                    AgentAnswer r = rag != null && !beside ? rag.join() : AgentAnswer.failed("rag", AgentStatus.SKIPPED, sure
                             ? "cascade: NER alone is sure"
                             : "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold");
                     answers = new ArrayList<>(List.of(n, r));

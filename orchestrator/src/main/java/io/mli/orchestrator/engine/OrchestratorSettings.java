@@ -36,8 +36,9 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
      * The same settings, where NER goes first, starting retrieval beside NER at once for titles in Thai script
      * ({@code th}, {@code mixed}). NER alone is seldom sure of those (the catalogs the calibration is fitted on are
      * Latin-script), so retrieval is asked for most of them anyway, and asking it beside NER saves a round trip.
-     * The decisions stay NER-first's: only when retrieval starts changes. Worth it only where the agents run
-     * concurrently (the fleet); in-process, one after the other, it would only add retrieval calls.
+     * The answers stay NER-first's: where NER decides alone, retrieval's answer is not waited for nor used (its call
+     * is made in vain). Worth it only where the agents run concurrently (the fleet); in-process, one after the
+     * other, it would only add retrieval calls.
      */
     public OrchestratorSettings thaiInParallel(boolean inParallel) {
         return new OrchestratorSettings(timeouts, defaultTimeout, acceptAt, abstainBelow, abstainBelowThai, nerFirst,

@@ -5,7 +5,6 @@ import io.mli.common.io.CatalogRow;
 import io.mli.common.kb.Brand;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.NonBrands;
-import io.mli.common.text.BrandKeys;
 import io.mli.common.text.LanguageDetector;
 import io.mli.common.vector.ProductRecord;
 import io.mli.common.vector.VectorStore;
@@ -38,7 +37,7 @@ public final class CatalogIndex {
             if (!r.hasBrand() || NonBrands.isPlaceholder(r.brand())) {
                 continue;
             }
-            String id = BrandKeys.key(r.brand());
+            String id = kb.idOfLabel(r.brand());
             String name = kb.byId(id).map(Brand::name).orElse(r.brand());
             out.add(new ProductRecord("row-" + r.line(), r.title(), id, name, r.category(),
                     LanguageDetector.detect(r.title()), embedder.embed(r.title())));
