@@ -137,6 +137,11 @@ public final class NerEngine implements BrandAgent {
                 if (r.brand() == null && NonBrands.isSellerTalk(withNextWord(span, tokens))) {
                     continue; // "SYF-Shop", "Penjual Terbaik": the seller, not the maker
                 }
+                if (r.brand() == null && onlyProductWords(span, tokens)) {
+                    // "Coffee High Protein …", "Men's Running Shoes", "Tas Ransel …": a title that opens with what the
+                    // product is names no brand there. Costs the brands named with such words (Swift, Sakura).
+                    continue;
+                }
                 boolean atStart = span.span().start() <= firstWordStart;
                 double s = scorer.crf(span, r, atStart, matches);
                 if (r.brand() != null) {
@@ -218,6 +223,22 @@ public final class NerEngine implements BrandAgent {
             }
         }
         return out;
+    }
+
+    /** Whether every word of the span is one the catalog mostly uses outside brand names. */
+    private boolean onlyProductWords(CrfSpan span, List<Token> tokens) {
+        boolean any = false;
+        for (int k = span.firstToken(); k <= span.lastToken(); k++) {
+            Token t = tokens.get(k);
+            if (t.type() == TokenType.PUNCT) {
+                continue;
+            }
+            if (!crf.vocabulary().isProductWord(t.norm())) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** A span's text with the word after it ({@code SYF} + {@code Shop}), to see whether it names a shop. */

@@ -35,6 +35,18 @@ final class Vocabulary {
         return c == null ? "o0b0" : classOf(c[0], c[1]);
     }
 
+    /** The catalog used a product word at least this often. */
+    static final int PRODUCT_WORD_MIN = 5;
+
+    /**
+     * A product word: the catalog used it at least {@value #PRODUCT_WORD_MIN} times, and outside brand names five
+     * times as often as inside them or more ({@code coffee}, {@code organic}, Indonesian {@code tas} "bag").
+     */
+    boolean isProductWord(String word) {
+        int[] c = counts.get(word);
+        return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] * 5 <= c[0];
+    }
+
     /** Whether the catalog used the word at all. */
     boolean seen(String word) {
         return counts.containsKey(word);

@@ -121,6 +121,17 @@ class NerEngineTest {
     }
 
     @Test
+    void aTitleOpeningWithWhatTheProductIsNamesNoNewBrandThere() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        // "Tomato", "Ketchup", "Soy", "Sauce" stand in the catalog's titles after the brand, time and again.
+        for (String title : List.of("Tomato Ketchup Extra Hot 300g.", "Soy Sauce Less Salt 150ml.")) {
+            assertThat(ner.candidates(title)).as(title).noneMatch(c -> c.brand() == null && c.kind().startsWith("new"));
+        }
+        assertThat(ner.infer(InferenceRequest.of("Zabrowski Tomato Ketchup 300g.")).brand().name())
+                .isEqualTo("Zabrowski");
+    }
+
+    @Test
     void salesTalkWhereABrandWouldStandIsNoBrand() {
         NerEngine ner = new NerEngine(kb, trained.model());
         // Where the brand would stand, "Zabrowski" is a new brand; "New" there is the seller's sales talk.
