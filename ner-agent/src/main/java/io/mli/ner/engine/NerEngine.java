@@ -137,6 +137,9 @@ public final class NerEngine implements BrandAgent {
                 if (r.brand() == null && NonBrands.isSellerTalk(withNextWord(span, tokens))) {
                     continue; // "SYF-Shop", "Penjual Terbaik": the seller, not the maker
                 }
+                if (r.brand() == null && !plausibleName(span.span().text())) {
+                    continue; // a run of 900 letters is junk, not a brand the catalog has not met yet
+                }
                 if (r.brand() == null && onlyProductWords(span, tokens)) {
                     // "Coffee High Protein …", "Men's Running Shoes", "Tas Ransel …": a title that opens with what the
                     // product is names no brand there. Costs the brands named with such words (Swift, Sakura).
@@ -223,6 +226,25 @@ public final class NerEngine implements BrandAgent {
             }
         }
         return out;
+    }
+
+    /**
+     * The longest new brand name, and the longest word in one: the catalog's longest label has 26 characters, its
+     * longest word 15.
+     */
+    static final int MAX_NEW_NAME = 40;
+    static final int MAX_NEW_WORD = 24;
+
+    private static boolean plausibleName(String name) {
+        if (name.length() > MAX_NEW_NAME) {
+            return false;
+        }
+        for (String word : name.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            if (word.length() > MAX_NEW_WORD) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every word of the span is one the catalog mostly uses outside brand names. */

@@ -132,6 +132,16 @@ class NerEngineTest {
     }
 
     @Test
+    void junkRunsOfLettersAreNoNewBrand() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        for (String title : List.of("Zabrowski".repeat(100) + " Tomato Ketchup 300g.",
+                "Zabrowski Abcdefghijklmnopqrstuvwxyzabcdefghij Ketchup 300g.")) {
+            assertThat(ner.candidates(title)).as(title).noneMatch(c -> c.brand() == null
+                    && c.name().length() > NerEngine.MAX_NEW_NAME || c.name().contains("Abcdefghijklmnopqrstuvwxyz"));
+        }
+    }
+
+    @Test
     void salesTalkWhereABrandWouldStandIsNoBrand() {
         NerEngine ner = new NerEngine(kb, trained.model());
         // Where the brand would stand, "Zabrowski" is a new brand; "New" there is the seller's sales talk.
