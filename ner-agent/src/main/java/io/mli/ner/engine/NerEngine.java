@@ -255,8 +255,11 @@ public final class NerEngine implements BrandAgent {
             if (t.type() == TokenType.PUNCT) {
                 continue;
             }
-            if (!crf.vocabulary().isProductWord(t.norm())) {
-                return false;
+            String w = t.norm();
+            boolean possessive = t.text().matches("(?i).*['\u2019]s");
+            if (!crf.vocabulary().isProductWord(w)
+                    && !(possessive && crf.vocabulary().isProductWord(w.replaceFirst("['\u2019]?s$", "")))) {
+                return false; // "Men's" is the product word "men" too
             }
             any = true;
         }
