@@ -123,17 +123,24 @@ public final class NerEngine implements BrandAgent {
         if (crf != null) {
             CrfBrandModel.Marginals marg = crf.tag(tokens);
             // A span naming no known brand loses the sales talk it opens with (PROMO Toshiba); one that does keeps
-            // it (Hot Wheels, Best Foods).
-            List<CrfSpan> spans = CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary()).stream()
-                    .map(span -> resolver.resolve(span.span().text()).brand() != null ? span
-                            : span.withoutLeadingSalesTalk(title, tokens, marg.brand()))
-                    .filter(java.util.Objects::nonNull).toList();
+            // it (Hot Wheels, Best Foods). Each span is resolved once (the trimmed ones once more).
+            List<CrfSpan> spans = new ArrayList<>();
+            List<BrandResolver.Resolution> resolutions = new ArrayList<>();
+            for (CrfSpan raw : CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary())) {
+                BrandResolver.Resolution r = resolver.resolve(raw.span().text());
+                CrfSpan span = r.brand() != null ? raw : raw.withoutLeadingSalesTalk(title, tokens, marg.brand());
+                if (span != null) {
+                    spans.add(span);
+                    resolutions.add(span == raw ? r : resolver.resolve(span.span().text()));
+                }
+            }
             demoteKnownInsideNewNames(out, spans, firstWordStart);
-            for (CrfSpan span : spans) {
+            for (int i = 0; i < spans.size(); i++) {
+                CrfSpan span = spans.get(i);
                 if (hasThai(span.span().text()) || NonBrands.isPlaceholder(span.span().text())) {
                     continue; // the catalog taught the CRF no Thai: its Thai spans are guesses
                 }
-                BrandResolver.Resolution r = resolver.resolve(span.span().text());
+                BrandResolver.Resolution r = resolutions.get(i);
                 if (r.brand() == null && NonBrands.isSellerTalk(withNextWord(span, tokens))) {
                     continue; // "SYF-Shop", "Penjual Terbaik": the seller, not the maker
                 }
