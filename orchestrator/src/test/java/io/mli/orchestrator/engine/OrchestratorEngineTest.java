@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 
 class OrchestratorEngineTest {
 
-    /** An agent with a fixed answer that counts its calls. */
+    /** An agent with a fixed answer that counts its calls ({@code called}: to wait for one made on another thread). */
     static final class Fixed implements BrandAgent {
         final String name;
         final AgentAnswer answer;
         final long sleepMs;
         final AtomicInteger calls = new AtomicInteger();
+        final java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
 
         Fixed(String name, AgentAnswer answer, long sleepMs) {
             this.name = name;
@@ -41,6 +42,7 @@ class OrchestratorEngineTest {
         @Override
         public AgentAnswer infer(InferenceRequest request) {
             calls.incrementAndGet();
+            called.countDown();
             if (sleepMs > 0) {
                 try {
                     Thread.sleep(sleepMs);
@@ -241,37 +243,12 @@ class OrchestratorEngineTest {
         }
     }
 
-    /** An agent that counts down a latch when it is called, so a test can wait for a call made on another thread. */
-    static final class Signals implements BrandAgent {
-        final String name;
-        final AgentAnswer answer;
-        final java.util.concurrent.CountDownLatch called;
-
-        Signals(String name, AgentAnswer answer, java.util.concurrent.CountDownLatch called) {
-            this.name = name;
-            this.answer = answer;
-            this.called = called;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public AgentAnswer infer(InferenceRequest request) {
-            called.countDown();
-            return answer;
-        }
-    }
-
     @Test
     void thaiScriptTitlesAskRetrievalBesideNerWithNerFirstsAnswers() throws Exception {
         for (boolean beside : List.of(true, false)) {
-            var ragCalled = new java.util.concurrent.CountDownLatch(1);
             // NER answers at once and is sure: NER-first alone would never ask retrieval.
             Fixed ner = new Fixed("ner", ok("ner", "mama", 0.99, "known_start"), 0);
-            Signals rag = new Signals("rag", ok("rag", "other", 0.99, "named"), ragCalled);
+            Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
             Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
             try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag, hybrid),
                     OrchestratorSettings.defaults().nerFirst(0.97).thaiInParallel(beside))) {
@@ -282,7 +259,7 @@ class OrchestratorEngineTest {
                 assertThat(r.agreedAgents()).containsExactly("ner");
                 assertThat(r.agentResults()).extracting(AgentAnswer::status)
                         .containsExactly(AgentStatus.OK, AgentStatus.SKIPPED, AgentStatus.SKIPPED);
-                assertThat(ragCalled.await(beside ? 2 : 0, TimeUnit.SECONDS)).as("retrieval asked").isEqualTo(beside);
+                assertThat(rag.called.await(beside ? 2 : 0, TimeUnit.SECONDS)).as("retrieval asked").isEqualTo(beside);
             }
         }
     }
