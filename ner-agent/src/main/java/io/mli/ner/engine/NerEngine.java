@@ -141,6 +141,9 @@ public final class NerEngine implements BrandAgent {
                     continue; // the catalog taught the CRF no Thai: its Thai spans are guesses
                 }
                 BrandResolver.Resolution r = resolutions.get(i);
+                if (r.brand() == null && !crf.vocabulary().taughtScriptOf(span.span().text())) {
+                    continue; // nor Japanese, Chinese, …, unless the catalog wrote brand names in them
+                }
                 if (r.brand() == null && NonBrands.isSellerTalk(withNextWord(span, tokens))) {
                     continue; // "SYF-Shop", "Penjual Terbaik": the seller, not the maker
                 }

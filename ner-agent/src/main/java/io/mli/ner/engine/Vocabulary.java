@@ -1,14 +1,17 @@
 package io.mli.ner.engine;
 
+import io.mli.common.text.Script;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How often each word appears outside brand names and inside them in the catalog. This is what lets the CRF tell
@@ -20,9 +23,30 @@ final class Vocabulary {
     static final String FILE = "vocabulary.tsv";
 
     private final Map<String, int[]> counts; // word -> {outside brand, inside brand}
+    private final Set<Script> brandScripts;
 
     Vocabulary(Map<String, int[]> counts) {
         this.counts = counts;
+        this.brandScripts = brandScripts(counts);
+    }
+
+    /** The scripts the catalog wrote brand words in. */
+    private static Set<Script> brandScripts(Map<String, int[]> counts) {
+        Set<Script> out = EnumSet.noneOf(Script.class);
+        counts.forEach((word, c) -> {
+            if (c[1] > 0) {
+                word.codePoints().mapToObj(Script::of).filter(s -> s != Script.NONE).forEach(out::add);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Whether every letter of the text is in a script the catalog wrote brand words in. The CRF learnt brand names
+     * only from those: what it tags in another script ({@code ユニ}, the first half of {@code ユニクロ}) is a guess.
+     */
+    boolean taughtScriptOf(String text) {
+        return text.codePoints().mapToObj(Script::of).allMatch(s -> s == Script.NONE || brandScripts.contains(s));
     }
 
     static Vocabulary empty() {

@@ -143,6 +143,18 @@ class NerEngineTest {
     }
 
     @Test
+    void aNameInAScriptTheCatalogWroteNoBrandInIsNoNewBrand() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        // The CRF tags the first word of a title as a brand; here ICU breaks ユニクロ into ユニ + クロ, and the
+        // catalog taught it no brand name in Japanese: half a word is not a brand.
+        for (String title : List.of("ユニクロ ヒートテック Tシャツ", "ザブロフスキー Tomato Ketchup 300g.")) {
+            assertThat(ner.candidates(title)).as(title).noneMatch(c -> c.brand() == null);
+        }
+        assertThat(ner.infer(InferenceRequest.of("Zabrowski Tomato Ketchup 300g.")).brand().name())
+                .isEqualTo("Zabrowski");
+    }
+
+    @Test
     void salesTalkWhereABrandWouldStandIsNoBrand() {
         NerEngine ner = new NerEngine(kb, trained.model());
         // Where the brand would stand, "Zabrowski" is a new brand; "New" there is the seller's sales talk.
