@@ -115,6 +115,19 @@ class StarterKnowledgeBaseTest {
     }
 
     @Test
+    void findsProductLinesSpeltInThaiAndNamesInJapaneseKoreanAndChinese() {
+        KnowledgeBase kb = StarterKnowledgeBase.get();
+        Map<String, String> titles = Map.of(
+                "ไอโฟน 15 โปร แม็กซ์ 256GB", "Apple",
+                "เคส กาแล็กซี่ S24 Ultra", "Samsung",
+                "ユニクロ ヒートテック Tシャツ", "Uniqlo",
+                "농심 신라면 120g", "Nongshim",
+                "资生堂 洗面奶 120g", "Shiseido");
+        titles.forEach((title, brand) -> assertThat(kb.gazetteer().find(title)).as(title)
+                .anySatisfy(m -> assertThat(m.alias().brandId()).isEqualTo(BrandKeys.key(brand))));
+    }
+
+    @Test
     void thaiFormsHaveAtLeastThreeCharacters() {
         List<String> tooShort = ENTRIES.stream()
                 .flatMap(e -> Stream.concat(e.aliases().stream(), e.productLines().stream()))
