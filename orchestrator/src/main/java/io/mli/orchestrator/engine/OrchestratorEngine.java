@@ -174,7 +174,8 @@ public final class OrchestratorEngine implements AutoCloseable {
     private InferenceResult result(InferenceRequest request, String language, Method method, Mode mode,
                                    List<AgentAnswer> answers, List<Aggregator.Option> options, long t0) {
         Aggregator.Option best = options.isEmpty() ? null : options.getFirst();
-        double threshold = settings.abstainBelow(language);
+        double threshold = settings.abstainBelow(language, request.title(),
+                best == null ? null : best.brand());
         String abstain = null;
         if (best == null) {
             abstain = answers.stream().allMatch(a -> a.status() == AgentStatus.UNAVAILABLE

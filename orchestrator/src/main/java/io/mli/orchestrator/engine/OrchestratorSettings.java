@@ -1,13 +1,19 @@
 package io.mli.orchestrator.engine;
 
+import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.Evidence;
+import io.mli.common.domain.Span;
+import io.mli.common.text.Script;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * How the orchestrator engine behaves: per-agent time-outs (the default applies to agents not named), the
  * confidence at or above which the cascade stops early, and the calibrated confidence below which it abstains —
  * higher for titles in Thai script ({@code abstainBelowThai}), because the catalogs calibration is fitted on are
- * mostly Latin-script and the probabilities of Thai answers are the less certain for it.
+ * mostly Latin-script and the probabilities of Thai answers are the less certain for it (except for a Latin name
+ * opening such a title: see {@link #abstainBelow(String, String, BrandGuess)}).
  */
 public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defaultTimeout, double acceptAt,
                                    double abstainBelow, double abstainBelowThai, boolean nerFirst, double nerSureAt,
@@ -68,6 +74,29 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
     /** The abstention threshold for a title in the given language ({@code th}, {@code mixed}, {@code en}, …). */
     public double abstainBelow(String language) {
         return thaiScript(language) ? abstainBelowThai : abstainBelow;
+    }
+
+    /**
+     * The abstention threshold for an answer to a title in the given language. The higher Thai one is for answers
+     * that rest on Thai words (a Thai spelling, a sound-alike) or on none (retrieval's vote): the calibration was
+     * fitted on catalogs written mostly in Latin script. An answer that rests only on Latin words opening the title,
+     * as a Thai shop writes {@code RAPOO เม้าส์ไร้สาย} or {@code MOMENTO ผ้าขนหนู}, is held to the Latin threshold, like
+     * the titles those words come from. Latin words further in ({@code ME STYLE DISNEY เสื้อ}, a model code, {@code
+     * KEEP WARM}) are not: there they are as often a licence, a code or a feature as the maker.
+     */
+    public double abstainBelow(String language, String title, BrandGuess answer) {
+        if (!thaiScript(language) || answer == null || title == null) {
+            return abstainBelow(language);
+        }
+        List<Span> spans = answer.evidence().stream().map(Evidence::span).filter(java.util.Objects::nonNull)
+                .filter(s -> s.end() <= title.length()).toList();
+        if (spans.isEmpty()) {
+            return abstainBelowThai;
+        }
+        int first = spans.stream().mapToInt(Span::start).min().orElseThrow();
+        boolean latinOpening = title.substring(0, first).codePoints().noneMatch(Character::isLetter) && spans.stream().allMatch(
+                s -> !Script.hasThai(s.text()) && s.text().codePoints().anyMatch(c -> Script.of(c) == Script.LATIN));
+        return latinOpening ? abstainBelow : abstainBelowThai;
     }
 
     /** Whether a title of this detected language is written (at least partly) in Thai script. */

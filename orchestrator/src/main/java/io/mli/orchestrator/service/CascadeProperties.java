@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param acceptAt         NER and retrieval agreeing at or above this calibrated probability answer at once
  * @param abstainBelow     below this calibrated probability the answer is an abstention (Latin-script titles)
- * @param abstainBelowThai the same for Thai and mixed titles
+ * @param abstainBelowThai the same for Thai and mixed titles, unless the answer rests only on Latin words opening the
+ *                         title ({@code RAPOO เม้าส์ไร้สาย}), which are held to {@code abstainBelow}
  * @param nerFirst         ask NER alone first and skip retrieval when it is sure: one call instead of two for most
  *                         titles, and the same answers as {@code mli infer} in-process; false asks NER and
  *                         retrieval in parallel every time

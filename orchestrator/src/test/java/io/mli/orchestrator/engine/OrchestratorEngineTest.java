@@ -264,6 +264,50 @@ class OrchestratorEngineTest {
         }
     }
 
+    /** NER's answer resting on the given word of the title. */
+    private static AgentAnswer nerAt(String title, String word, double score) {
+        int at = title.indexOf(word);
+        io.mli.common.domain.Span span = new io.mli.common.domain.Span(at, at + word.length(), word);
+        BrandGuess g = new BrandGuess(null, word, List.of(word), score,
+                List.of(new io.mli.common.domain.Evidence("crf", span, word, score)));
+        return AgentAnswer.ok("ner", g, List.of(), null, "new");
+    }
+
+    @Test
+    void aThaiTitleOpeningWithALatinNameIsHeldToTheLatinThreshold() {
+        OrchestratorSettings s = OrchestratorSettings.defaults();
+        Map<String, String> titles = new LinkedHashMap<>();
+        titles.put("RAPOO เม้าส์ไร้สาย รุ่น M20", "RAPOO");          // opens the title: the Latin line
+        titles.put("[RAPOO] เม้าส์ไร้สาย", "RAPOO");                 // behind a bracket, still the first word
+        titles.put("ME STYLE DISNEY เสื้อเชิ้ต สีฟ้า", "DISNEY");     // a licence further in: the Thai line
+        titles.put("เม้าส์ไร้สาย RAPOO รุ่น M20", "RAPOO");           // after Thai words: the Thai line
+        titles.put("ราพู เม้าส์ไร้สาย", "ราพู");                       // a Thai spelling: the Thai line
+        List<Double> lines = titles.entrySet().stream()
+                .map(e -> s.abstainBelow("mixed", e.getKey(), nerAt(e.getKey(), e.getValue(), 0.5).brand()))
+                .toList();
+        assertThat(lines).containsExactly(s.abstainBelow(), s.abstainBelow(), s.abstainBelowThai(),
+                s.abstainBelowThai(), s.abstainBelowThai());
+        // Retrieval's vote rests on no word of the title.
+        assertThat(s.abstainBelow("th", "เม้าส์ไร้สาย", brand("rapoo", 0.5))).isEqualTo(s.abstainBelowThai());
+        assertThat(s.abstainBelow("en", "ราพู mouse", brand("rapoo", 0.5))).isEqualTo(s.abstainBelow());
+
+        Fixed ner = new Fixed("ner", nerAt("RAPOO เม้าส์ไร้สาย รุ่น M20", "RAPOO", 0.5), 0);
+        Fixed rag = new Fixed("rag", AgentAnswer.abstained("rag", List.of(), null, "split"), 0);
+        try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag), s)) {
+            InferenceResult r = e.infer(InferenceRequest.of("RAPOO เม้าส์ไร้สาย รุ่น M20"), Method.ORCHESTRATOR,
+                    Mode.CASCADE);
+            assertThat(r.brand()).as(r.abstainReason()).isNotNull();
+            assertThat(r.brand().name()).isEqualTo("RAPOO");
+        }
+        Fixed licence = new Fixed("ner", nerAt("ME STYLE DISNEY เสื้อเชิ้ต สีฟ้า", "DISNEY", 0.5), 0);
+        try (OrchestratorEngine e = new OrchestratorEngine(agents(licence, rag), s)) {
+            InferenceResult r = e.infer(InferenceRequest.of("ME STYLE DISNEY เสื้อเชิ้ต สีฟ้า"), Method.ORCHESTRATOR,
+                    Mode.CASCADE);
+            assertThat(r.brand()).isNull();
+            assertThat(r.abstainReason()).contains("below 0.60");
+        }
+    }
+
     @Test
     void latinTitlesStillAskNerAloneFirstWhenThaiGoesInParallel() {
         Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 0);
