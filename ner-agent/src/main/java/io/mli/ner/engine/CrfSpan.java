@@ -23,7 +23,8 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
 
     /**
      * Runs of brand-tagged tokens. A run is extended over following capitalised Latin words the catalog has never
-     * seen outside a brand name ({@code Del} + {@code Monte}) that the CRF gives at least {@link #EXTEND_THRESHOLD}.
+     * seen outside a brand name ({@code Del} + {@code Monte}) that the CRF gives at least {@link #EXTEND_THRESHOLD},
+     * and over its last word said again ({@code Yen Yen}).
      */
     static List<CrfSpan> extract(String title, List<Token> tokens, double[] brandProb, Vocabulary vocabulary) {
         List<CrfSpan> out = new ArrayList<>();
@@ -49,8 +50,8 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
                 min = Math.min(min, brandProb[j]);
                 j++;
             }
-            while (j < tokens.size() && j - i < 3 && brandProb[j] >= EXTEND_THRESHOLD
-                    && extends_(tokens.get(j), vocabulary)) {
+            while (j < tokens.size() && j - i < 3 && (brandProb[j] >= EXTEND_THRESHOLD
+                    && extends_(tokens.get(j), vocabulary) || repeats(tokens, j))) {
                 sum += Math.max(brandProb[j], min);
                 j++;
             }
@@ -90,6 +91,16 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
         }
         return new CrfSpan(Span.of(title, tokens.get(first).start(), span.end()), first, lastToken,
                 sum / (lastToken - first + 1), least);
+    }
+
+    /**
+     * The word just before said again ({@code Yen Yen}, {@code NICO NICO}, {@code Toki Toki}): a doubled word is one
+     * name, and the CRF, which saw few, splits it.
+     */
+    private static boolean repeats(List<Token> tokens, int j) {
+        Token t = tokens.get(j);
+        Token before = tokens.get(j - 1);
+        return t.type() == TokenType.LATIN && t.spaceBefore() && !t.inTag() && t.norm().equals(before.norm());
     }
 
     private static boolean extends_(Token t, Vocabulary vocabulary) {

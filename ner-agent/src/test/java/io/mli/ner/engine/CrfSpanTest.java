@@ -1,0 +1,40 @@
+package io.mli.ner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mli.common.text.TextNormalizer;
+import io.mli.common.text.TitleTokenizer;
+import io.mli.common.text.Token;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How runs of brand-tagged tokens become spans, on probabilities given by hand. */
+class CrfSpanTest {
+
+    private static List<String> spans(String title, double... brandProb) {
+        List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize(title));
+        assertThat(tokens).hasSize(brandProb.length);
+        return CrfSpan.extract(title, tokens, brandProb, Vocabulary.empty()).stream()
+                .map(s -> s.span().text()).toList();
+    }
+
+    @Test
+    void aRunOfBrandTaggedWordsIsOneSpan() {
+        assertThat(spans("Zabrowski Tomato Ketchup", 0.9, 0.1, 0.0)).containsExactly("Zabrowski");
+        assertThat(spans("Del Monte Tomato Soup", 0.9, 0.6, 0.1, 0.0)).containsExactly("Del Monte");
+    }
+
+    @Test
+    void theTitlesFirstWordOpensASpanAtALowerProbability() {
+        assertThat(spans("Zabrowski Tomato Ketchup", 0.25, 0.1, 0.0)).containsExactly("Zabrowski");
+        assertThat(spans("Tomato Zabrowski Ketchup", 0.0, 0.25, 0.0)).isEmpty();
+    }
+
+    @Test
+    void aDoubledWordIsOneNameWhereverTheCrfSplitsIt() {
+        assertThat(spans("Yen Yen Cool Herb Tea", 0.8, 0.05, 0.0, 0.0, 0.0)).containsExactly("Yen Yen");
+        assertThat(spans("NICO NICO Corn Snack", 0.9, 0.1, 0.0, 0.0)).containsExactly("NICO NICO");
+        // Only the word just before, said again.
+        assertThat(spans("Yen Tea Yen", 0.8, 0.0, 0.0)).containsExactly("Yen");
+    }
+}
