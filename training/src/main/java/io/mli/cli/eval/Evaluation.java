@@ -29,7 +29,9 @@ public final class Evaluation {
             Object inCatalog = f.get("brand_in_catalog");
             out.add(new Outcome(row.title(), str(f.get("source")), str(f.get("lang")),
                     inCatalog instanceof Boolean b ? b : null, row.brand(), predicted, aliases, confidence,
-                    Scoring.correct(row.brand(), predicted, aliases), ms));
+                    Scoring.correct(row.brand(), predicted, aliases), ms, blankToNull(row.category()),
+                    r.category() == null ? null : r.category().path(),
+                    r.category() == null ? 0 : r.category().confidence()));
         }
         return out;
     }
@@ -47,6 +49,10 @@ public final class Evaluation {
         groups.forEach((k, v) -> out.put(k, SliceStats.of(k, v)));
         out.put("all", SliceStats.of("all", outcomes));
         return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String str(Object o) {

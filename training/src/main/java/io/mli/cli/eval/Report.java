@@ -25,8 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * percentiles; printed as a table and written as {@code report.json} and {@code report.html} with XChart charts.
  */
 public record Report(String method, String mode, String data, String kbVersion, Map<String, SliceStats> slices,
-                     Calibration calibration, List<Confusion> confusions, Map<String, Double> latencyMs,
-                     List<Outcome> outcomes) {
+                     Calibration calibration, CategoryStats category, List<Confusion> confusions,
+                     Map<String, Double> latencyMs, List<Outcome> outcomes) {
 
     /** A wrong answer that happened {@code count} times, with example titles. */
     public record Confusion(String gold, String predicted, int count, List<String> titles) {
@@ -58,7 +58,7 @@ public record Report(String method, String mode, String data, String kbVersion, 
         latency.put("p99", percentile(lat, 0.99));
         latency.put("max", lat.length == 0 ? 0 : lat[lat.length - 1]);
         return new Report(m.wire(), md.wire(), data.toString(), kbVersion, slices, Calibration.of(outcomes, 10),
-                worst, latency, outcomes);
+                CategoryStats.of(outcomes), worst, latency, outcomes);
     }
 
     /** The q-quantile (nearest rank) of ascending values; 0 for none. */
@@ -82,7 +82,16 @@ public record Report(String method, String mode, String data, String kbVersion, 
         sb.append(String.format(Locale.ROOT, "ECE %.4f over %d answered rows; latency ms p50 %.3f p90 %.3f p99 %.3f%n",
                 calibration.ece(), calibration.answered(), latencyMs.get("p50"), latencyMs.get("p90"),
                 latencyMs.get("p99")));
+        if (category != null) {
+            sb.append(categoryLine()).append(System.lineSeparator());
+        }
         return sb.toString();
+    }
+
+    private String categoryLine() {
+        return String.format(Locale.ROOT, "category: %d rows with a path, %.1f%% given one; of those, whole path "
+                        + "right %.1f%%, top level right %.1f%%; ECE %.4f", category.rows(), 100 * category.coverage(),
+                100 * category.pathPrecision(), 100 * category.topPrecision(), category.calibration().ece());
     }
 
     public void write(Path dir) throws IOException {
@@ -97,6 +106,16 @@ public record Report(String method, String mode, String data, String kbVersion, 
                 "accuracy", v.accuracy(), "coverage", v.coverage(), "precision", v.precision())));
         json.put("slices", s);
         json.put("calibration", calibration);
+        if (category != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("rows", category.rows());
+            c.put("answered", category.answered());
+            c.put("coverage", category.coverage());
+            c.put("path_precision", category.pathPrecision());
+            c.put("top_level_precision", category.topPrecision());
+            c.put("calibration", category.calibration());
+            json.put("category", c);
+        }
         json.put("latency_ms", latencyMs);
         json.put("confusions", confusions);
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("report.json").toFile(), json);
@@ -163,6 +182,9 @@ public record Report(String method, String mode, String data, String kbVersion, 
         sb.append(String.format(Locale.ROOT, "<p>Expected calibration error %.4f over %d answered rows. "
                         + "Latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms.</p>", calibration.ece(),
                 calibration.answered(), latencyMs.get("p50"), latencyMs.get("p90"), latencyMs.get("p99")));
+        if (category != null) {
+            sb.append("<p>").append(esc(categoryLine())).append(".</p>");
+        }
         sb.append("<img src=\"slices.png\"> <img src=\"reliability.png\"> <img src=\"latency.png\">");
         sb.append("<h2>Worst confusions</h2><table><tr><th>truth</th><th>answer</th><th>count</th>"
                 + "<th>titles</th></tr>");

@@ -57,6 +57,34 @@ class ReportTest {
         assertThat(r.confusions()).extracting(Report.Confusion::gold).contains("3 HORSES", "AMBULANCE");
     }
 
+    private static Outcome withCategory(String gold, String predicted, double conf) {
+        return new Outcome("t", "ravi-dholaria/top-scrapper", "en", true, "NIVEA", "Nivea", List.of(), 0.9, true, 1.0,
+                gold, predicted, conf);
+    }
+
+    @Test
+    void categoryFiguresCountThePathAndItsTopLevelOverTheRowsThatHaveOne() {
+        List<Outcome> rows = List.of(
+                withCategory("Beverages /// Tea /// Tea Leaves", "beverages///tea///tea leaves", 0.9), // whole path
+                withCategory("Beverages /// Tea /// Tea Leaves", "Beverages /// Coffee", 0.6),          // top level
+                withCategory("Snacks /// Chips", "Beverages /// Tea", 0.3),                             // wrong
+                withCategory("Snacks /// Chips", null, 0),                                              // none given
+                o("Graceiscoming/GlarmTo", null, "Pringles", null, 0.0));                               // no path
+        CategoryStats c = CategoryStats.of(rows);
+        assertThat(c.rows()).isEqualTo(4);
+        assertThat(c.answered()).isEqualTo(3);
+        assertThat(c.coverage()).isEqualTo(0.75);
+        assertThat(c.pathPrecision()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(c.topPrecision()).isCloseTo(2.0 / 3, within(1e-9));
+        // Bins 0.9 (right), 0.6 (wrong), 0.3 (wrong).
+        assertThat(c.calibration().ece()).isCloseTo((0.1 + 0.6 + 0.3) / 3, within(1e-9));
+        assertThat(CategoryStats.of(outcomes)).as("no row has a path").isNull();
+        Report r = Report.of(Method.ORCHESTRATOR, Mode.CASCADE, Path.of("dev.jsonl"), "kb-test", rows,
+                Evaluation.slices(rows));
+        assertThat(r.table()).contains("category: 4 rows with a path, 75.0% given one", "whole path right 33.3%",
+                "top level right 66.7%");
+    }
+
     @Test
     void scoringFollowsTheMatchingRuleAndAliases() {
         assertThat(Scoring.correct("Dr.Althea", "DR ALTHEA", List.of())).isTrue();
