@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * needs, so it can be copied, published to S3 and loaded as one versioned unit:
  * <pre>
  *   kb.json            brands, aliases, version, build facts
- *   ner/               the NER model (CRF) and its settings
+ *   ner/               the NER model (CRF), its vocabulary, and the brands' products by category
  *   index/             the embedded vector store (Lucene)
  *   calibration.json   the orchestrator's calibration, fitted on the catalog
  * </pre>

@@ -39,10 +39,16 @@ public final class NerEngine implements BrandAgent {
     private final BrandResolver resolver;
     private final NerScorer scorer = new NerScorer();
     private final SoundAlikes soundAlikes;
+    private final BrandCategories categories;
 
     public NerEngine(KnowledgeBase kb, CrfBrandModel crf) {
+        this(kb, crf, BrandCategories.empty());
+    }
+
+    public NerEngine(KnowledgeBase kb, CrfBrandModel crf, BrandCategories categories) {
         this.kb = kb;
         this.crf = crf;
+        this.categories = categories;
         this.resolver = new BrandResolver(kb);
         this.soundAlikes = new SoundAlikes(kb, crf == null ? null : crf.vocabulary());
     }
@@ -53,17 +59,19 @@ public final class NerEngine implements BrandAgent {
      */
     public static NerEngine open(KnowledgeBase kb, Path kbDir) {
         CrfBrandModel model = null;
+        BrandCategories categories = BrandCategories.empty();
         if (kbDir != null) {
             Path ner = new KbLayout(kbDir).nerDir();
-            if (CrfBrandModel.exists(ner)) {
-                try {
+            try {
+                if (CrfBrandModel.exists(ner)) {
                     model = CrfBrandModel.load(ner);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
+                categories = BrandCategories.load(ner);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        return new NerEngine(kb, model);
+        return new NerEngine(kb, model, categories);
     }
 
     public boolean hasCrf() {
@@ -95,10 +103,12 @@ public final class NerEngine implements BrandAgent {
         BrandGuess best = guesses.getFirst();
         List<BrandGuess> alternatives = guesses.subList(1, Math.min(guesses.size(), 1 + request.topK()));
         // The detail names the kind of evidence (known_start, new, fuzzy, …): the orchestrator calibrates per kind.
-        // The category the brand's catalog products mostly sit in: all NER can say, and all a title answered by NER
-        // alone gets (retrieval's vote replaces it when retrieval is asked).
-        CategoryGuess category = best.id() == null ? null
-                : kb.byId(best.id()).map(Brand::likelyCategory).orElse(null);
+        // The category of the brand's catalog products most like the title, else the one they mostly sit in: what a
+        // title answered by NER alone gets (retrieval's vote replaces it when retrieval is asked).
+        CategoryGuess category = best.id() == null ? null : categories.of(best.id(), request.title());
+        if (category == null && best.id() != null) {
+            category = kb.byId(best.id()).map(Brand::likelyCategory).orElse(null);
+        }
         return AgentAnswer.ok(name(), best, alternatives, category, candidates.getFirst().kind());
     }
 

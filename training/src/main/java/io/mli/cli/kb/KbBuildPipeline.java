@@ -7,6 +7,7 @@ import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.KnowledgeBaseBuilder;
 import io.mli.common.kb.KnowledgeBaseStore;
+import io.mli.ner.engine.BrandCategories;
 import io.mli.ner.engine.NerTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -231,6 +232,7 @@ public final class KbBuildPipeline {
         long t0 = System.nanoTime();
         NerTrainer.Trained trained = NerTrainer.defaults().train(rows, kb);
         trained.model().save(new KbLayout(dir).nerDir());
+        BrandCategories.of(rows, kb).save(new KbLayout(dir).nerDir());
         NerTrainer.Report r = trained.report();
         log.printf("ner: CRF trained on %d of %d labelled titles (a brand's first %d; %d without a locatable brand "
                 + "left out) in %.1f s%n", r.trainedOn(), r.examples(), NerTrainer.PER_BRAND, r.skipped(),

@@ -39,7 +39,7 @@ class DevAccuracyTest {
         new KbBuildPipeline(data.resolve("catalog.jsonl"), kbDir, true, new PrintStream(System.out, true)).build();
     }
 
-    private static Map<String, SliceStats> evaluate(Method method) throws Exception {
+    private static Report evaluate(Method method) throws Exception {
         List<CatalogRow> rows = CatalogReader.readAll(data.resolve("dev.jsonl"), new ArrayList<>());
         try (Engines engines = Engines.open(kbDir)) {
             List<Outcome> outcomes = Evaluation.run(engines, rows, method, Mode.CASCADE);
@@ -48,13 +48,14 @@ class DevAccuracyTest {
                     slices);
             System.out.print(r.table());
             assertThat(r.calibration().ece()).as("expected calibration error").isLessThanOrEqualTo(0.06);
-            return slices;
+            return r;
         }
     }
 
     @Test
     void orchestrator() throws Exception {
-        Map<String, SliceStats> s = evaluate(Method.ORCHESTRATOR);
+        Report r = evaluate(Method.ORCHESTRATOR);
+        Map<String, SliceStats> s = r.slices();
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98);
         // Measured 92.9%: a seller's sales talk is no brand and its typos are (fourth session).
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.91);
@@ -65,11 +66,16 @@ class DevAccuracyTest {
         // floor leaves a row of room, as every knowledge-base change retrains the CRF.
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.14);
         assertThat(s.get("off/th+mixed").precision()).isGreaterThanOrEqualTo(0.6);
+        // The category path of the Tops rows: measured 70.1% whole path, 86.9% top level, ECE 0.063, since a title
+        // answered by NER alone takes the category of its brand's nearest product (56.7% and 80.8% before).
+        assertThat(r.category().pathPrecision()).isGreaterThanOrEqualTo(0.67);
+        assertThat(r.category().topPrecision()).isGreaterThanOrEqualTo(0.84);
+        assertThat(r.category().calibration().ece()).isLessThanOrEqualTo(0.08);
     }
 
     @Test
     void nerAlone() throws Exception {
-        Map<String, SliceStats> s = evaluate(Method.NER);
+        Map<String, SliceStats> s = evaluate(Method.NER).slices();
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98); // the target
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.90); // measured 92.0–92.9%
         assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.66); // measured 68.2%
