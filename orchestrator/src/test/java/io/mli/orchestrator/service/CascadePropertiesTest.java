@@ -14,7 +14,7 @@ class CascadePropertiesTest {
         assertThat(p.abstainBelow()).isEqualTo(0.3);
         assertThat(p.abstainBelowThai()).isEqualTo(0.6);
         assertThat(p.nerFirst()).isTrue();
-        assertThat(p.nerSureAt()).isEqualTo(0.97);
+        assertThat(p.nerSureAt()).isEqualTo(0.85);
         assertThat(p.thaiInParallel()).isTrue();
     }
 

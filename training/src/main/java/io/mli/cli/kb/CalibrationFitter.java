@@ -14,6 +14,7 @@ import io.mli.ner.engine.NerTrainer;
 import io.mli.orchestrator.engine.Aggregator;
 import io.mli.orchestrator.engine.Calibration;
 import io.mli.orchestrator.engine.OrchestratorEngine;
+import io.mli.orchestrator.engine.OrchestratorSettings;
 import io.mli.hybrid.engine.HybridEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,10 @@ public final class CalibrationFitter {
 
     /** A labelled observation: the title and its true brand (null when it has none). */
     record Probe(String title, String brand) {
+    }
+
+    /** A probe with NER's answer and every agent's answers (the hybrid step's included). */
+    private record Seen(Probe probe, AgentAnswer ner, List<AgentAnswer> all) {
     }
 
     public Calibration fit(List<CatalogRow> rows) {
@@ -77,6 +82,7 @@ public final class CalibrationFitter {
         }
         Aggregator identity = new Aggregator(Calibration.identity());
         List<Calibration.Sample> samples = new ArrayList<>();
+        List<Seen> seen = new ArrayList<>();
         for (Probe p : probes) {
             ner.forget();
             if (rag != null) {
@@ -90,6 +96,7 @@ public final class CalibrationFitter {
             }
             List<AgentAnswer> withHybrid = new ArrayList<>(answers);
             withHybrid.add(hybrid.infer(req.withCandidates(OrchestratorEngine.proposals(answers))));
+            seen.add(new Seen(p, answers.getFirst(), withHybrid));
             List<Aggregator.Option> options = new ArrayList<>(identity.options(withHybrid));
             // Each agent alone too (mli infer --method ner, …), as the orchestrator calibrates those apart.
             options.addAll(identity.options(List.of(answers.getFirst())));
@@ -110,7 +117,35 @@ public final class CalibrationFitter {
         facts.put("nerMillis", (t1 - t0) / 1_000_000);
         facts.put("indexMillis", (t2 - t1) / 1_000_000);
         facts.put("probeMillis", (System.nanoTime() - t2) / 1_000_000);
-        return Calibration.fit(samples, facts);
+        // Where NER alone is sure enough for the cascade to stop, would the other agents have changed its answer?
+        // The build reports it (on the catalog: never), so a catalog where they would is seen at once.
+        Calibration fitted = Calibration.fit(samples, facts);
+        Aggregator calibrated = new Aggregator(fitted);
+        int sure = 0;
+        int changed = 0;
+        int lost = 0;
+        for (Seen o : seen) {
+            List<Aggregator.Option> alone = calibrated.options(List.of(o.ner()));
+            if (alone.isEmpty() || alone.getFirst().probability() < OrchestratorSettings.DEFAULT_NER_SURE_AT) {
+                continue;
+            }
+            sure++;
+            List<Aggregator.Option> all = calibrated.options(o.all());
+            String a = alone.getFirst().brand().name();
+            String b = all.isEmpty() ? null : all.getFirst().brand().name();
+            if (b == null || !BrandKeys.same(a, b)) {
+                changed++;
+                if (o.probe().brand() != null && b != null && BrandKeys.same(o.probe().brand(), b)) {
+                    lost++;
+                }
+            }
+        }
+        Map<String, Object> more = new LinkedHashMap<>(fitted.facts());
+        more.put("nerSureAt", OrchestratorSettings.DEFAULT_NER_SURE_AT);
+        more.put("nerSureProbes", sure);
+        more.put("nerSureChangedByOthers", changed);
+        more.put("nerSureRightOnlyWithOthers", lost);
+        return new Calibration(fitted.maps(), more);
     }
 
     /**

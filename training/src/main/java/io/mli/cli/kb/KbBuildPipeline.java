@@ -218,6 +218,10 @@ public final class KbBuildPipeline {
                 c.facts().get("probes"), c.facts().get("samples"), (System.nanoTime() - t0) / 1e9,
                 seconds(c.facts().get("nerMillis")), seconds(c.facts().get("indexMillis")),
                 seconds(c.facts().get("probeMillis")));
+        log.printf(java.util.Locale.ROOT, "calibration: NER alone sure (>= %s) of %s held-out titles; retrieval and "
+                        + "the hybrid step would have changed %s of those answers (%s to the right brand)%n",
+                c.facts().get("nerSureAt"), c.facts().get("nerSureProbes"), c.facts().get("nerSureChangedByOthers"),
+                c.facts().get("nerSureRightOnlyWithOthers"));
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("calibrationProbes", c.facts().get("probes"));
         f.put("calibrationMillis", (System.nanoTime() - t0) / 1_000_000);
