@@ -30,7 +30,7 @@ local function field(line, name)
 end
 
 local file = os.getenv("TITLES")
-if file then
+if file and file ~= "" then
   local limit = tonumber(os.getenv("LIMIT") or "0")
   local loaded = {}
   for line in io.lines(file) do

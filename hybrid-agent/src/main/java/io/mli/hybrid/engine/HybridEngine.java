@@ -4,6 +4,7 @@ import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.CategoryGuess;
 import io.mli.common.domain.Evidence;
 import io.mli.common.domain.InferenceRequest;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Map;
  * among the candidates. Without a confirmation it returns NER's best guess, marked as unconfirmed. The steps are
  * {@link BrandAgent}s: the engines in-process, HTTP clients of the other agents in the service. The answer's detail
  * names the step that decided ({@code ner}, {@code ner+rag}, {@code llm}, {@code ner_only}), which the orchestrator
- * calibrates separately.
+ * calibrates separately. The category comes with the answer: retrieval's neighbours' vote when retrieval was
+ * asked, else NER's (its brand's catalog products most like the title), else the LLM's.
  */
 public final class HybridEngine implements BrandAgent {
     private final BrandAgent ner;
@@ -48,15 +50,17 @@ public final class HybridEngine implements BrandAgent {
         Map<String, Object> steps = new LinkedHashMap<>();
         List<BrandGuess> candidates = request.candidates();
         BrandGuess nerBest = null;
+        CategoryGuess category = null;
         if (candidates.isEmpty()) {
             AgentAnswer n = ner.infer(request);
             steps.put("ner", n.status().wire());
             nerBest = n.brand();
+            category = n.category();
             candidates = new ArrayList<>();
             if (n.brand() != null) {
                 candidates.add(n.brand());
                 if (n.brand().score() >= settings.nerSure() && "known_start".equals(n.detail())) {
-                    return answer(n.brand(), "ner", candidates, steps);
+                    return answer(n.brand(), "ner", candidates, category, steps);
                 }
             }
             candidates.addAll(n.alternatives());
@@ -68,54 +72,66 @@ public final class HybridEngine implements BrandAgent {
             return AgentAnswer.abstained(name(), List.of(), null, "no brand candidates in the title")
                     .withUsage(steps);
         }
-        BrandGuess confirmed = confirmByRetrieval(request, candidates, steps);
-        if (confirmed != null) {
-            return answer(confirmed, "ner+rag", candidates, steps);
+        Retrieval retrieval = confirmByRetrieval(request, candidates, steps);
+        if (retrieval.category() != null) {
+            category = retrieval.category();
+        }
+        if (retrieval.confirmed() != null) {
+            return answer(retrieval.confirmed(), "ner+rag", candidates, category, steps);
         }
         if (llm != null && llm.unavailableReason() == null) {
             AgentAnswer l = llm.infer(request.withCandidates(candidates));
             steps.put("llm", l.status().wire());
             if (l.status() == AgentStatus.OK) {
-                AgentAnswer a = answer(l.brand(), "llm", candidates, steps);
+                CategoryGuess c = category != null ? category : l.category();
+                AgentAnswer a = answer(l.brand(), "llm", candidates, c, steps);
                 return a.withUsage(merge(steps, l.usage()));
             }
         }
         BrandGuess best = nerBest != null ? nerBest : candidates.getFirst();
-        return answer(best, "ner_only", candidates, steps);
+        return answer(best, "ner_only", candidates, category, steps);
     }
 
-    /** The candidate the restricted vote supports, with its score raised by the support, or null. */
-    private BrandGuess confirmByRetrieval(InferenceRequest request, List<BrandGuess> candidates,
+    /**
+     * What the restricted vote gave: the candidate it supports, with its score raised by the support (null when it
+     * supports none), and the category its neighbours voted (null when retrieval was not asked or had none), which
+     * is preferred to NER's because it is voted by the title's nearest products.
+     */
+    private record Retrieval(BrandGuess confirmed, CategoryGuess category) {
+        static final Retrieval NONE = new Retrieval(null, null);
+    }
+
+    private Retrieval confirmByRetrieval(InferenceRequest request, List<BrandGuess> candidates,
                                          Map<String, Object> steps) {
         boolean anyKnown = candidates.stream().anyMatch(c -> c.id() != null);
         if (!anyKnown || rag.unavailableReason() != null) {
             steps.put("rag", anyKnown ? "unavailable" : "skipped: no known candidate");
-            return null;
+            return Retrieval.NONE;
         }
         AgentAnswer r = rag.infer(request.withCandidates(candidates));
         steps.put("rag", r.status().wire());
         if (r.status() != AgentStatus.OK) {
-            return null;
+            return new Retrieval(null, r.category());
         }
         double share = r.brand().evidence().isEmpty() ? 0 : r.brand().evidence().getFirst().score();
         if (share < settings.ragShare()) {
-            return null;
+            return new Retrieval(null, r.category());
         }
         for (BrandGuess c : candidates) {
             if (c.sameBrand(r.brand())) {
                 List<Evidence> ev = new ArrayList<>(c.evidence());
                 ev.addAll(r.brand().evidence());
                 double score = 1 - (1 - c.score()) * (1 - 0.5 * share);
-                return new BrandGuess(c.id(), c.name(), c.aliases(), score, ev);
+                return new Retrieval(new BrandGuess(c.id(), c.name(), c.aliases(), score, ev), r.category());
             }
         }
-        return null;
+        return new Retrieval(null, r.category());
     }
 
     private AgentAnswer answer(BrandGuess brand, String decidedBy, List<BrandGuess> candidates,
-                               Map<String, Object> steps) {
+                               CategoryGuess category, Map<String, Object> steps) {
         List<BrandGuess> alternatives = candidates.stream().filter(c -> !c.sameBrand(brand)).limit(3).toList();
-        return new AgentAnswer(name(), AgentStatus.OK, brand, alternatives, null, decidedBy, 0, steps);
+        return new AgentAnswer(name(), AgentStatus.OK, brand, alternatives, category, decidedBy, 0, steps);
     }
 
     private static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {

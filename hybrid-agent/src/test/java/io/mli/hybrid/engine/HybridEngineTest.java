@@ -6,6 +6,7 @@ import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.CategoryGuess;
 import io.mli.common.domain.Evidence;
 import io.mli.common.domain.InferenceRequest;
 import java.util.List;
@@ -85,5 +86,29 @@ class HybridEngineTest {
         Agent rag = new Agent("rag", r -> AgentAnswer.abstained("rag", List.of(), null, "none"));
         assertThat(new HybridEngine(ner, rag, null).infer(InferenceRequest.of("Generic USB Cable")).status())
                 .isEqualTo(AgentStatus.ABSTAINED);
+    }
+
+    @Test
+    void theAnswerCarriesRetrievalsCategoryWhenRetrievalWasAskedElseNers() {
+        CategoryGuess lotion = new CategoryGuess("Beauty/Body/Lotion", 0.8);
+        CategoryGuess snacks = new CategoryGuess("Food/Snacks", 0.7);
+        Agent sureNer = new Agent("ner", r -> AgentAnswer.ok("ner", brand("nivea", 0.95, 1), List.of(), lotion,
+                "known_start"));
+        Agent rag = new Agent("rag", r -> AgentAnswer.ok("rag", brand("cp", 0.8, 0.9), List.of(), snacks, "named"));
+        assertThat(new HybridEngine(sureNer, rag, null).infer(InferenceRequest.of("Nivea Body Lotion")).category())
+                .isEqualTo(lotion);
+
+        Agent unsureNer = new Agent("ner", r -> AgentAnswer.ok("ner", brand("cp", 0.6, 0), List.of(), lotion,
+                "known_mid"));
+        AgentAnswer confirmed = new HybridEngine(unsureNer, rag, null).infer(InferenceRequest.of("CP snack"));
+        assertThat(confirmed.detail()).isEqualTo("ner+rag");
+        assertThat(confirmed.category()).isEqualTo(snacks);
+
+        Agent ragOther = new Agent("rag", r -> AgentAnswer.ok("rag", brand("lays", 0.8, 0.9), List.of(), snacks,
+                "named"));
+        AgentAnswer unconfirmed = new HybridEngine(unsureNer, ragOther, null).infer(InferenceRequest.of("CP snack"));
+        assertThat(unconfirmed.detail()).isEqualTo("ner_only");
+        assertThat(unconfirmed.category()).as("the neighbours' vote, even where they name another brand")
+                .isEqualTo(snacks);
     }
 }
