@@ -5,6 +5,7 @@ import edu.stanford.nlp.ie.crf.CRFCliqueTree;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import io.mli.common.text.Token;
+import io.mli.common.text.TokenType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,13 @@ public final class CrfBrandModel {
             }
             DistantSupervision.Example e = examples.get(i);
             Map<String, int[]> own = perBrand.get(brandOf.get(i));
-            docs.add(toLabels(e.tokens(), e.labels(), w -> vocabulary.classOfExcluding(w, own.get(w))));
+            // Read as tag() reads: from the first word after an opening promotion tag, unless the brand is in it.
+            int from = afterOpeningTag(e.tokens());
+            if (!e.labels().subList(0, from).stream().allMatch(Labels.OTHER::equals)) {
+                from = 0;
+            }
+            docs.add(toLabels(e.tokens().subList(from, e.tokens().size()), e.labels().subList(from,
+                    e.labels().size()), w -> vocabulary.classOfExcluding(w, own.get(w))));
         }
         crf.train(docs, crf.makeReaderAndWriter());
         return new CrfBrandModel(crf, vocabulary);
@@ -126,24 +133,39 @@ public final class CrfBrandModel {
         return vocabulary;
     }
 
-    /** Per token, the probability of each label, in token order. */
+    /**
+     * Per token, the probability of each label, in token order. A promotion tag opening the title ({@code (OTOP)},
+     * {@code [GRATIS ONGKIR]}) is not read: the CRF reads the title from its first word after it, as the seller's
+     * own title begins there; the tag's tokens get probability 0. Read with it, the word after a closing bracket
+     * looked like no brand ({@code (OTOP) Tropicana Coconut Body Lotion}: Tropicana 0.11, without the tag 1.00).
+     */
     Marginals tag(List<Token> tokens) {
-        if (tokens.isEmpty()) {
-            return new Marginals(new double[0], new double[0], new double[0]);
-        }
-        List<CoreLabel> doc = toLabels(tokens, null, vocabulary::classOf);
-        CRFCliqueTree<String> tree = crf.getCliqueTree(doc);
         double[] brand = new double[tokens.size()];
         double[] variant = new double[tokens.size()];
         double[] category = new double[tokens.size()];
-        for (int i = 0; i < tokens.size(); i++) {
+        int from = afterOpeningTag(tokens);
+        if (from == tokens.size()) {
+            return new Marginals(brand, variant, category);
+        }
+        List<CoreLabel> doc = toLabels(tokens.subList(from, tokens.size()), null, vocabulary::classOf);
+        CRFCliqueTree<String> tree = crf.getCliqueTree(doc);
+        for (int i = from; i < tokens.size(); i++) {
             // A label the training data never used has no index: its probability is 0.
-            edu.stanford.nlp.stats.Counter<String> p = tree.probs(i);
+            edu.stanford.nlp.stats.Counter<String> p = tree.probs(i - from);
             brand[i] = p.getCount(Labels.BRAND);
             variant[i] = p.getCount(Labels.VARIANT);
             category[i] = p.getCount(Labels.CATEGORY);
         }
         return new Marginals(brand, variant, category);
+    }
+
+    /** The index of the first token after the promotion tags and punctuation a title opens with (0 for most). */
+    static int afterOpeningTag(List<Token> tokens) {
+        int i = 0;
+        while (i < tokens.size() && (tokens.get(i).inTag() || tokens.get(i).type() == TokenType.PUNCT)) {
+            i++;
+        }
+        return i == tokens.size() ? 0 : i;
     }
 
     /** Per-token label probabilities. */

@@ -144,7 +144,7 @@ public final class NerEngine implements BrandAgent {
                     resolutions.add(span == raw ? r : resolver.resolve(span.span().text()));
                 }
             }
-            demoteKnownInsideNewNames(out, spans, firstWordStart);
+            demoteKnownInsideNewNames(out, spans, tokens, firstWordStart, crf.vocabulary());
             for (int i = 0; i < spans.size(); i++) {
                 CrfSpan span = spans.get(i);
                 if (hasThai(span.span().text()) || NonBrands.isPlaceholder(span.span().text())) {
@@ -305,22 +305,40 @@ public final class NerEngine implements BrandAgent {
 
     /**
      * A known brand found inside a longer name that opens the title ({@code Monte} in {@code Del Monte Tomato Soup})
-     * is more likely a word of that name than the brand.
+     * is more likely a word of that name than the brand. Unless the words before it are ones the catalog wrote only
+     * outside brand names, and often: {@code Tongtin} (22 times, never in a brand) opens the titles of several of
+     * its OTOP brands, {@code (OTOP) Tongtin Look Ped Green Curry Paste} is LOOK PED.
      */
     private static void demoteKnownInsideNewNames(List<Candidate> candidates, List<CrfSpan> spans,
-                                                  int firstWordStart) {
+                                                  List<Token> tokens, int firstWordStart, Vocabulary vocabulary) {
         for (CrfSpan span : spans) {
             if (span.span().start() > firstWordStart) {
                 continue;
             }
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate c = candidates.get(i);
-                if (c.span().start() > span.span().start() && c.span().end() <= span.span().end()) {
+                if (c.span().start() > span.span().start() && c.span().end() <= span.span().end()
+                        && !onlyNonBrandWordsBetween(tokens, span.span().start(), c.span().start(),
+                        vocabulary)) {
                     candidates.set(i, new Candidate(c.brand(), c.name(), c.span(), c.score() * 0.6, c.source(),
                             c.surface(), c.kind()));
                 }
             }
         }
+    }
+
+    /** Whether the title's words from {@code from} to {@code to} are all words the catalog never wrote in a brand. */
+    static boolean onlyNonBrandWordsBetween(List<Token> tokens, int from, int to, Vocabulary vocabulary) {
+        boolean any = false;
+        for (Token t : tokens) {
+            if (t.start() >= from && t.end() <= to && t.type() != TokenType.PUNCT) {
+                if (!vocabulary.isNeverABrandWord(t.norm())) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** One token as the CRF sees it, for {@code mli ner explain}. */

@@ -71,6 +71,12 @@ final class Vocabulary {
         return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] * 5 <= c[0];
     }
 
+    /** A word the catalog used at least {@value #PRODUCT_WORD_MIN} times, never inside a brand name. */
+    boolean isNeverABrandWord(String word) {
+        int[] c = counts.get(word);
+        return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] == 0;
+    }
+
     /** Whether the catalog used the word at all. */
     boolean seen(String word) {
         return counts.containsKey(word);

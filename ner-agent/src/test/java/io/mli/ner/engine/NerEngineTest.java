@@ -106,6 +106,58 @@ class NerEngineTest {
     }
 
     @Test
+    void aPromotionTagOpeningTheTitleDoesNotChangeHowTheCrfReadsTheRest() {
+        List<io.mli.common.text.Token> plain = io.mli.common.text.TitleTokenizer.tokenize(
+                "Zabrowski Tomato Ketchup 300g.");
+        List<io.mli.common.text.Token> tagged = io.mli.common.text.TitleTokenizer.tokenize(
+                "(OTOP) Zabrowski Tomato Ketchup 300g.");
+        assertThat(CrfBrandModel.afterOpeningTag(tagged)).isEqualTo(3);
+        assertThat(CrfBrandModel.afterOpeningTag(plain)).isZero();
+        double[] a = trained.model().tag(plain).brand();
+        double[] b = trained.model().tag(tagged).brand();
+        assertThat(b).hasSize(a.length + 3).startsWith(0, 0, 0);
+        assertThat(java.util.Arrays.copyOfRange(b, 3, b.length)).containsExactly(a);
+        // A title that is nothing but a tag is read whole.
+        assertThat(CrfBrandModel.afterOpeningTag(io.mli.common.text.TitleTokenizer.tokenize("[Heinz]"))).isZero();
+        NerEngine ner = new NerEngine(kb, trained.model());
+        assertThat(ner.infer(InferenceRequest.of("[Promo] Zabrowski Tomato Ketchup 300g.")).brand().name())
+                .isEqualTo("Zabrowski");
+    }
+
+    @Test
+    void aKnownBrandAfterAWordTheCatalogNeverWroteInABrandNameIsThatBrand() {
+        // Tongtin opens the titles of several OTOP brands and is never one of their names: in
+        // "Tongtin Look Ped …" the CRF's longer span does not hide LOOK PED, as "Del Monte" hides MONTE.
+        List<CatalogRow> rows = new java.util.ArrayList<>(SmallCatalog.rows());
+        String[] otop = {"Look Ped", "Mae Aew", "Oyu Cha"};
+        String[] products = {"Green Curry Paste 80g", "Pork Rinds 40g", "Brown Rice Tea 112g", "Chilli Paste 90g"};
+        long line = 1000;
+        for (String b : otop) {
+            for (String p : products) {
+                rows.add(new CatalogRow(line++, "(OTOP) Tongtin " + b + " " + p, b.toUpperCase(), "Grocery /// Food",
+                        java.util.Map.of()));
+            }
+        }
+        KnowledgeBase otopKb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        NerTrainer.Trained model = new NerTrainer(60, 10, Integer.MAX_VALUE, 1).train(rows, otopKb);
+        Vocabulary vocabulary = model.model().vocabulary();
+        assertThat(vocabulary.isNeverABrandWord("tongtin")).isTrue();
+        assertThat(vocabulary.isNeverABrandWord("ped")).isFalse();
+        assertThat(vocabulary.isNeverABrandWord("del")).as("a brand word (Del Rio)").isFalse();
+        String title = "Tongtin Look Ped Red Curry Paste 80g";
+        List<io.mli.common.text.Token> tokens = io.mli.common.text.TitleTokenizer.tokenize(title);
+        assertThat(NerEngine.onlyNonBrandWordsBetween(tokens, 0, title.indexOf("Look"), vocabulary)).isTrue();
+        assertThat(NerEngine.onlyNonBrandWordsBetween(tokens, 0, title.indexOf("Ped"), vocabulary))
+                .as("Look is a brand word").isFalse();
+        assertThat(NerEngine.onlyNonBrandWordsBetween(tokens, 0, 0, vocabulary)).as("no words at all").isFalse();
+        NerEngine ner = new NerEngine(otopKb, model.model());
+        for (String t : List.of("(OTOP) Tongtin Look Ped Red Curry Paste 80g", "Tongtin Look Ped Soy Sauce 150ml.")) {
+            AgentAnswer a = ner.infer(InferenceRequest.of(t));
+            assertThat(a.brand().id()).as(t).isEqualTo("lookped");
+        }
+    }
+
+    @Test
     void aWordTheCatalogNeverUsedOneEditFromAKnownBrandIsThatBrandMisspeltWhereverItStands() {
         NerEngine ner = new NerEngine(kb, trained.model());
         // Lower case in the middle of the title, where the CRF sees no brand.
