@@ -59,9 +59,9 @@ class DevAccuracyTest {
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98);
         // Measured 92.9%: a seller's sales talk is no brand and its typos are (fourth session).
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.91);
-        // Measured 68.2%, after a title opening with product words stopped naming a new brand (it moves by a few
-        // points whenever the CRF is retrained on another knowledge base: see docs/accuracy.md).
-        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.66);
+        // Measured 72.1% since the CRF reads a title from after its opening promotion tag (68.9% before; it moves by
+        // a few points whenever the CRF is retrained on another knowledge base: see docs/accuracy.md).
+        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.69);
         // Thai and mixed Open Food Facts rows (most do not name their brand): the issue asks for 15% answered; the
         // floor leaves a row of room, as every knowledge-base change retrains the CRF.
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.14);
@@ -78,7 +78,7 @@ class DevAccuracyTest {
         Map<String, SliceStats> s = evaluate(Method.NER).slices();
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98); // the issue's target
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.90); // measured 92.0–92.9%
-        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.66); // measured 68.2%
+        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.69); // measured 71.5%
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.10);
         assertThat(s.get("off/th+mixed").precision()).isGreaterThanOrEqualTo(0.6);
     }
