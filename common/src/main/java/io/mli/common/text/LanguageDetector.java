@@ -1,12 +1,15 @@
 package io.mli.common.text;
 
 import com.ibm.icu.lang.UCharacter;
+import java.text.Normalizer;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Names a title's language by the scripts of its letters: {@code en} (Latin only), {@code th} (Thai only),
  * {@code mixed} (Thai and Latin), {@code und-Xxxx} for any other script (ISO 15924), {@code und} for no letters.
+ * Latin with letters only Vietnamese writes ({@code ư}, {@code ơ}, {@code đ}, {@code ă}, tone marks on them) is
+ * {@code vi}: {@code Sữa tươi Vinamilk 1L} is no English title.
  * A lone {@code x} or {@code X} used as a multiplication sign ({@code 70กX12}) does not count as Latin.
  */
 public final class LanguageDetector {
@@ -35,7 +38,28 @@ public final class LanguageDetector {
         if (dominant != null && best >= latin) {
             return "und-" + dominant.iso();
         }
-        return latin > 0 ? "en" : "und";
+        if (latin == 0) {
+            return "und";
+        }
+        return hasVietnameseLetter(title) ? "vi" : "en";
+    }
+
+    /**
+     * Letters of Vietnamese that other languages written in Latin hardly use: ă, đ, ơ, ư and the vowels with a tone
+     * mark under or over another diacritic (U+1EA0–U+1EF9: ạ, ả, ấ, ầ, ữ, …).
+     */
+    static boolean hasVietnameseLetter(String title) {
+        // Composed first: a title typed or pasted decomposed (u + horn + tilde) has the same letters.
+        String s = Normalizer.isNormalized(title, Normalizer.Form.NFC) ? title
+                : Normalizer.normalize(title, Normalizer.Form.NFC);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'ă' || c == 'Ă' || c == 'đ' || c == 'Đ' || c == 'ơ' || c == 'Ơ' || c == 'ư' || c == 'Ư'
+                    || (c >= '\u1EA0' && c <= '\u1EF9')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Map<Script, Integer> letterCounts(String title) {

@@ -22,7 +22,12 @@ public final class TextNormalizer {
         for (int i = 0; i < title.length(); ) {
             int cp = title.codePointAt(i);
             int len = Character.charCount(cp);
-            String mapped = map(cp);
+            int marks = UCharacter.isLetter(cp) ? marksAfter(title, i + len) : 0;
+            // A letter and the combining marks after it are normalised together, so a title typed or pasted
+            // decomposed (e + U+0301, Vietnamese u + horn + tilde) reads as the composed one; all of it keeps the
+            // letter's offset.
+            String mapped = marks == 0 ? map(cp) : NFKC_CF.normalize(title.substring(i, i + len + marks));
+            len += marks;
             for (int k = 0; k < mapped.length(); k++) {
                 char c = mapped.charAt(k);
                 if (c == ' ' && (n == 0 || out.charAt(n - 1) == ' ')) {
@@ -46,6 +51,21 @@ public final class TextNormalizer {
     /** The normalised text alone, for keys and features. */
     public static String normalizeText(String title) {
         return normalize(title).text();
+    }
+
+    /** How many chars of combining marks follow at {@code from}. */
+    private static int marksAfter(String title, int from) {
+        int j = from;
+        while (j < title.length()) {
+            int cp = title.codePointAt(j);
+            int type = Character.getType(cp);
+            if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK) {
+                break;
+            }
+            j += Character.charCount(cp);
+        }
+        return j - from;
     }
 
     private static String map(int cp) {

@@ -14,6 +14,12 @@ class LanguageDetectorTest {
         assertThat(LanguageDetector.detect("Шоколад молочный")).isEqualTo("und-Cyrl");
         assertThat(LanguageDetector.detect("日本の緑茶")).startsWith("und-");
         assertThat(LanguageDetector.detect("12345 !!")).isEqualTo("und");
+        assertThat(LanguageDetector.detect("Sữa tươi Vinamilk 1L")).isEqualTo("vi");
+        assertThat(LanguageDetector.detect("Bột giặt OMO Matic 3kg")).isEqualTo("vi");
+        assertThat(LanguageDetector.detect(java.text.Normalizer.normalize("Sữa tươi", java.text.Normalizer.Form.NFD)))
+                .isEqualTo("vi");
+        // Diacritics that French, German or Indonesian titles use are not Vietnamese.
+        assertThat(LanguageDetector.detect("L'Oréal Paris Crème Müller Häagen-Dazs")).isEqualTo("en");
     }
 
     @Test

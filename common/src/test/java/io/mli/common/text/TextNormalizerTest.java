@@ -36,4 +36,18 @@ class TextNormalizerTest {
         int e0 = nt.text().indexOf("eucerin");
         assertThat(title.substring(nt.originStart(e0), nt.originEnd(e0 + 7))).isEqualTo("Ｅucerin");
     }
+
+    @Test
+    void aDecomposedTitleReadsAsTheComposedOneWithOffsetsIntoIt() {
+        String composed = "Nestlé Sữa tươi";
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+        assertThat(decomposed).isNotEqualTo(composed);
+        NormalizedText nt = TextNormalizer.normalize(decomposed);
+        assertThat(nt.text()).isEqualTo(TextNormalizer.normalizeText(composed)).isEqualTo("nestlé sữa tươi");
+        int s = nt.text().indexOf("sữa");
+        assertThat(decomposed.substring(nt.originStart(s), nt.originEnd(s + 3)))
+                .isEqualTo(java.text.Normalizer.normalize("Sữa", java.text.Normalizer.Form.NFD));
+        assertThat(decomposed.substring(nt.originStart(0), nt.originEnd(6)))
+                .isEqualTo(java.text.Normalizer.normalize("Nestlé", java.text.Normalizer.Form.NFD));
+    }
 }
