@@ -2,6 +2,8 @@ package io.mli.common.kb;
 
 import io.mli.common.text.BrandKeys;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Words sellers put where a brand would be when there is none: {@code Generic}, {@code No Brand}, {@code OEM},
@@ -25,7 +27,34 @@ public final class NonBrands {
             "diskon", "sale", "hot", "best", "bestseller", "new", "free", "gratis", "portabel", "portable",
             "berkualitas", "kualitas", "cod", "import", "impor", "limited", "edition", "premium");
 
+    /**
+     * Words that join others ({@code The}, {@code for}, Indonesian {@code untuk} "for", Vietnamese {@code của} "of"):
+     * a brand may have them ({@code The Body Shop}) but is never only them.
+     */
+    private static final Set<String> FUNCTION_WORDS = Stream.of("the", "a", "an", "and", "of", "for", "with", "in",
+            "on", "by", "to", "from", "or", "de", "la", "le", "el", "di", "dan", "untuk", "dengan", "yang", "và",
+            "của", "cho", "với").map(BrandKeys::key).collect(Collectors.toUnmodifiableSet());
+
     private NonBrands() {
+    }
+
+    /** Whether a name is made only of function words ({@code The}, {@code for the}): no brand is. */
+    public static boolean isOnlyFunctionWords(String name) {
+        if (name == null) {
+            return false;
+        }
+        boolean any = false;
+        for (String word : name.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            String k = BrandKeys.key(word);
+            if (k.isEmpty()) {
+                continue;
+            }
+            if (!FUNCTION_WORDS.contains(k)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     public static boolean isPlaceholder(String name) {

@@ -23,4 +23,15 @@ class NonBrandsTest {
         assertThat(NonBrands.isSellerTalk("Orico")).isFalse();
         assertThat(NonBrands.isSellerTalk("")).isFalse();
     }
+
+    @Test
+    void aNameOfFunctionWordsOnlyIsNoBrandButOneWithThemCanBe() {
+        assertThat(NonBrands.isOnlyFunctionWords("The")).isTrue();
+        assertThat(NonBrands.isOnlyFunctionWords("for the")).isTrue();
+        assertThat(NonBrands.isOnlyFunctionWords("của")).isTrue();
+        assertThat(NonBrands.isOnlyFunctionWords("The Body Shop")).isFalse();
+        assertThat(NonBrands.isOnlyFunctionWords("Theo")).isFalse();
+        assertThat(NonBrands.isOnlyFunctionWords("")).isFalse();
+        assertThat(NonBrands.isOnlyFunctionWords(null)).isFalse();
+    }
 }

@@ -128,6 +128,20 @@ class StarterKnowledgeBaseTest {
     }
 
     @Test
+    void findsVietnameseAndIndonesianBrandsWhereTheTitleOpensWithWhatTheProductIs() {
+        KnowledgeBase kb = StarterKnowledgeBase.get();
+        Map<String, String> titles = Map.of(
+                "Sữa tươi Vinamilk có đường 1L", "Vinamilk",
+                "Mì Hảo Hảo tôm chua cay 75g", "Acecook",
+                "Cà phê Trung Nguyên Legend 500g", "Trung Nguyên",
+                "Susu UHT Ultra Milk Coklat 250ml", "Ultra Milk",
+                "Kopi Kapal Api Special Mix 25g", "Kapal Api",
+                "Teh Botol Sosro 450ml", "Sosro");
+        titles.forEach((title, brand) -> assertThat(kb.gazetteer().find(title)).as(title)
+                .anySatisfy(m -> assertThat(m.alias().brandId()).isEqualTo(BrandKeys.key(brand))));
+    }
+
+    @Test
     void thaiFormsHaveAtLeastThreeCharacters() {
         List<String> tooShort = ENTRIES.stream()
                 .flatMap(e -> Stream.concat(e.aliases().stream(), e.productLines().stream()))

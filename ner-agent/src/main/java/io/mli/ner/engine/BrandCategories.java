@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -125,7 +126,8 @@ public final class BrandCategories {
 
     /**
      * The category of the brand's products most like the title, with the share of the similarity-weighted vote of
-     * its {@value #NEIGHBOURS} nearest products that it got; null when the catalog gave the brand no category.
+     * its {@value #NEIGHBOURS} nearest products that it got; null when the catalog gave the brand no category or the
+     * title is no more like one of its products than another.
      */
     public CategoryGuess of(String brandId, String title) {
         List<Product> products = brandId == null ? null : byBrand.get(brandId);
@@ -138,8 +140,10 @@ public final class BrandCategories {
             // rule of succession), not 1: a brand with one product in the catalog says little about its next.
             return new CategoryGuess(only, (products.size() + 1.0) / (products.size() + 2.0));
         }
-        int[] ids = new TreeSet<>(words(title).stream().map(wordIds::get).filter(java.util.Objects::nonNull)
-                .toList()).stream().mapToInt(Integer::intValue).toArray();
+        // Words every product of the brand has (its name, mostly) tell its products apart no more than none.
+        int[] ids = new TreeSet<>(words(title).stream().map(wordIds::get).filter(Objects::nonNull)
+                .toList()).stream().mapToInt(Integer::intValue)
+                .filter(id -> !products.stream().allMatch(p -> Arrays.binarySearch(p.words(), id) >= 0)).toArray();
         double[] sims = new double[products.size()];
         for (int i = 0; i < sims.length; i++) {
             sims[i] = dot(ids, products.get(i));
@@ -147,6 +151,12 @@ public final class BrandCategories {
         Integer[] order = new Integer[sims.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (a, b) -> Double.compare(sims[b], sims[a]));
+        if (sims[order[0]] == sims[order[order.length - 1]]) {
+            // The title is as like one of them as another: it shares no word with them (a Thai spelling) or only
+            // words they all have (the brand's name). The "nearest" would be the first in catalog order; the
+            // caller falls back to the brand's usual category instead.
+            return null;
+        }
         Map<String, Double> votes = new LinkedHashMap<>();
         double total = 0;
         for (int r = 0; r < Math.min(NEIGHBOURS, order.length); r++) {

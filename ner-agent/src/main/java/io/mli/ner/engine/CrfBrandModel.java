@@ -4,6 +4,7 @@ import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ie.crf.CRFCliqueTree;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import io.mli.common.kb.ProductWords;
 import io.mli.common.text.Token;
 import io.mli.common.text.TokenType;
 import java.io.IOException;
@@ -89,8 +90,9 @@ public final class CrfBrandModel {
             }
             DistantSupervision.Example e = examples.get(i);
             Map<String, int[]> own = perBrand.get(brandOf.get(i));
-            // Read as tag() reads: from the first word after an opening promotion tag, unless the brand is in it.
-            int from = afterOpeningTag(e.tokens());
+            // Read as tag() reads the words after an opening tag: from the first of them. A title whose brand is in
+            // the opening tag is read whole, as tag() reads the opening tokens.
+            int from = afterOpening(e.tokens(), false);
             if (!e.labels().subList(0, from).stream().allMatch(Labels.OTHER::equals)) {
                 from = 0;
             }
@@ -134,35 +136,68 @@ public final class CrfBrandModel {
     }
 
     /**
-     * Per token, the probability of each label, in token order. A promotion tag opening the title ({@code (OTOP)},
-     * {@code [GRATIS ONGKIR]}) is not read: the CRF reads the title from its first word after it, as the seller's
-     * own title begins there; the tag's tokens get probability 0. Read with it, the word after a closing bracket
-     * looked like no brand ({@code (OTOP) Tropicana Coconut Body Lotion}: Tropicana 0.11, without the tag 1.00).
+     * Per token, the probability of each label, in token order. What a title opens with before the seller's own
+     * words — a promotion tag ({@code (OTOP)}, {@code [GRATIS ONGKIR]}), product words of a language the catalog
+     * may not cover ({@code Sữa tươi}) — does not change how the rest is read: the CRF reads the title from the first
+     * word after it, as a brand-first title. Read with it, the word after a closing bracket looked like no brand
+     * ({@code (OTOP) Tropicana Coconut Body Lotion}: Tropicana 0.11, without the tag 1.00). An opening tag itself
+     * keeps the reading of the whole title, so a brand in brackets ({@code [Zabrowski] Tomato Ketchup}) is still
+     * found; opening product words get 0.
      */
     Marginals tag(List<Token> tokens) {
         double[] brand = new double[tokens.size()];
         double[] variant = new double[tokens.size()];
         double[] category = new double[tokens.size()];
-        int from = afterOpeningTag(tokens);
-        if (from == tokens.size()) {
+        if (tokens.isEmpty()) {
             return new Marginals(brand, variant, category);
         }
-        List<CoreLabel> doc = toLabels(tokens.subList(from, tokens.size()), null, vocabulary::classOf);
-        CRFCliqueTree<String> tree = crf.getCliqueTree(doc);
-        for (int i = from; i < tokens.size(); i++) {
-            // A label the training data never used has no index: its probability is 0.
-            edu.stanford.nlp.stats.Counter<String> p = tree.probs(i - from);
-            brand[i] = p.getCount(Labels.BRAND);
-            variant[i] = p.getCount(Labels.VARIANT);
-            category[i] = p.getCount(Labels.CATEGORY);
+        int from = afterOpeningTag(tokens);
+        read(tokens, from, tokens.size(), brand, variant, category);
+        if (tokens.subList(0, from).stream().anyMatch(Token::inTag)) {
+            read(tokens, 0, from, brand, variant, category);
+            for (int i = 0; i < from; i++) {
+                if (!tokens.get(i).inTag()) {
+                    brand[i] = 0; // a product word (Sữa) is never a brand, whatever the whole title's reading
+                    variant[i] = 0;
+                    category[i] = 0;
+                }
+            }
         }
         return new Marginals(brand, variant, category);
     }
 
-    /** The index of the first token after the promotion tags and punctuation a title opens with (0 for most). */
+    /** Reads the tokens from {@code start} to the title's end with the CRF; keeps those up to {@code end}. */
+    private void read(List<Token> tokens, int start, int end, double[] brand, double[] variant, double[] category) {
+        List<CoreLabel> doc = toLabels(tokens.subList(start, tokens.size()), null, vocabulary::classOf);
+        CRFCliqueTree<String> tree = crf.getCliqueTree(doc);
+        for (int i = start; i < end; i++) {
+            // A label the training data never used has no index: its probability is 0.
+            edu.stanford.nlp.stats.Counter<String> p = tree.probs(i - start);
+            brand[i] = p.getCount(Labels.BRAND);
+            variant[i] = p.getCount(Labels.VARIANT);
+            category[i] = p.getCount(Labels.CATEGORY);
+        }
+    }
+
+    /**
+     * The index of the first token after what a title opens with before its own words (0 for most): promotion tags,
+     * punctuation, and the shipped {@link ProductWords} of languages the catalog may not cover ({@code Sữa tươi
+     * Vinamilk 1L} is read from {@code Vinamilk}, as a brand-first title is).
+     */
     static int afterOpeningTag(List<Token> tokens) {
+        return afterOpening(tokens, true);
+    }
+
+    /**
+     * As {@link #afterOpeningTag}, with or without the product words. Training skips only tags: the catalog's own
+     * titles taught the CRF the product words of its languages ({@code Tas}, {@code Kabel} in Lazada's), and read
+     * without them its model came out other (a Thai shop's {@code ME STYLE} read as a brand {@code ME}); the list is
+     * for the languages it did not teach.
+     */
+    static int afterOpening(List<Token> tokens, boolean productWords) {
         int i = 0;
-        while (i < tokens.size() && (tokens.get(i).inTag() || tokens.get(i).type() == TokenType.PUNCT)) {
+        while (i < tokens.size() && (tokens.get(i).inTag() || tokens.get(i).type() == TokenType.PUNCT
+                || productWords && ProductWords.contains(tokens.get(i).norm()))) {
             i++;
         }
         return i == tokens.size() ? 0 : i;

@@ -13,6 +13,7 @@ import io.mli.common.kb.GazetteerMatch;
 import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.NonBrands;
+import io.mli.common.kb.ProductWords;
 import io.mli.common.text.BrandKeys;
 import io.mli.common.text.NormalizedText;
 import io.mli.common.text.TextNormalizer;
@@ -157,6 +158,9 @@ public final class NerEngine implements BrandAgent {
                 if (r.brand() == null && NonBrands.isSellerTalk(withNextWord(span, tokens))) {
                     continue; // "SYF-Shop", "Penjual Terbaik": the seller, not the maker
                 }
+                if (r.brand() == null && NonBrands.isOnlyFunctionWords(span.span().text())) {
+                    continue; // "The tasty milk tea": an article opening the title is no brand
+                }
                 if (r.brand() == null && !plausibleName(span.span().text())) {
                     continue; // a run of 900 letters is junk, not a brand the catalog has not met yet
                 }
@@ -277,7 +281,7 @@ public final class NerEngine implements BrandAgent {
             }
             String w = t.norm();
             boolean possessive = t.text().matches("(?i).*['\u2019]s");
-            if (!crf.vocabulary().isProductWord(w)
+            if (!crf.vocabulary().isProductWord(w) && !ProductWords.contains(w)
                     && !(possessive && crf.vocabulary().isProductWord(w.replaceFirst("['\u2019]?s$", "")))) {
                 return false; // "Men's" is the product word "men" too
             }

@@ -44,8 +44,12 @@ final class Vocabulary {
     /**
      * Whether every letter of the text is in a script the catalog wrote brand words in. The CRF learnt brand names
      * only from those: what it tags in another script ({@code ユニ}, the first half of {@code ユニクロ}) is a guess.
+     * Without a vocabulary every script passes.
      */
     boolean taughtScriptOf(String text) {
+        if (brandScripts.isEmpty()) {
+            return true; // no vocabulary saved with the model (an older knowledge base): nothing to go by
+        }
         return text.codePoints().mapToObj(Script::of).allMatch(s -> s == Script.NONE || brandScripts.contains(s));
     }
 

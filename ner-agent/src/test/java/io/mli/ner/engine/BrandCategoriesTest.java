@@ -63,6 +63,13 @@ class BrandCategoriesTest {
     }
 
     @Test
+    void aTitleNoMoreLikeOneProductThanAnotherGetsNoNearestCategory() {
+        // Only the brand's name, or a spelling the catalog never wrote: no product is nearer than another.
+        assertThat(categories.of("nestle", "Nestle")).isNull();
+        assertThat(categories.of("nestle", "เนสท์เล่ 200 กรัม")).isNull();
+    }
+
+    @Test
     void aBrandTheCatalogGaveNoProductsHasNone() {
         assertThat(categories.of("heinz", "Heinz Tomato Ketchup 300g.")).isNull();
         assertThat(categories.of(null, "Heinz Tomato Ketchup 300g.")).isNull();
