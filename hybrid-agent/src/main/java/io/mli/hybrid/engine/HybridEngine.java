@@ -19,8 +19,9 @@ import java.util.Map;
  * among the candidates. Without a confirmation it returns NER's best guess, marked as unconfirmed. The steps are
  * {@link BrandAgent}s: the engines in-process, HTTP clients of the other agents in the service. The answer's detail
  * names the step that decided ({@code ner}, {@code ner+rag}, {@code llm}, {@code ner_only}), which the orchestrator
- * calibrates separately. The category comes with the answer: retrieval's neighbours' vote when retrieval was
- * asked, else NER's (its brand's catalog products most like the title), else the LLM's.
+ * calibrates separately. The category comes with the answer: the vote of retrieval's neighbours when retrieval
+ * confirmed the brand, else NER's (its brand's catalog products most like the title) when the answer is NER's
+ * brand, else the LLM's.
  */
 public final class HybridEngine implements BrandAgent {
     private final BrandAgent ner;
@@ -73,17 +74,17 @@ public final class HybridEngine implements BrandAgent {
                     .withUsage(steps);
         }
         Retrieval retrieval = confirmByRetrieval(request, candidates, steps);
-        if (retrieval.category() != null) {
-            category = retrieval.category();
-        }
         if (retrieval.confirmed() != null) {
-            return answer(retrieval.confirmed(), "ner+rag", candidates, category, steps);
+            CategoryGuess c = retrieval.category() != null ? retrieval.category() : category;
+            return answer(retrieval.confirmed(), "ner+rag", candidates, c, steps);
         }
         if (llm != null && llm.unavailableReason() == null) {
             AgentAnswer l = llm.infer(request.withCandidates(candidates));
             steps.put("llm", l.status().wire());
             if (l.status() == AgentStatus.OK) {
-                CategoryGuess c = category != null ? category : l.category();
+                // NER's category is its brand's: it stands only where the LLM chose that brand too.
+                boolean nersBrand = nerBest != null && nerBest.sameBrand(l.brand());
+                CategoryGuess c = nersBrand && category != null ? category : l.category();
                 AgentAnswer a = answer(l.brand(), "llm", candidates, c, steps);
                 return a.withUsage(merge(steps, l.usage()));
             }
@@ -95,7 +96,7 @@ public final class HybridEngine implements BrandAgent {
     /**
      * What the restricted vote gave: the candidate it supports, with its score raised by the support (null when it
      * supports none), and the category its neighbours voted (null when retrieval was not asked or had none), which
-     * is preferred to NER's because it is voted by the title's nearest products.
+     * is preferred to NER's when it confirmed the brand: it is voted by the title's nearest products.
      */
     private record Retrieval(BrandGuess confirmed, CategoryGuess category) {
         static final Retrieval NONE = new Retrieval(null, null);

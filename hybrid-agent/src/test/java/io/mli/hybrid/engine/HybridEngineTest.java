@@ -108,7 +108,14 @@ class HybridEngineTest {
                 "named"));
         AgentAnswer unconfirmed = new HybridEngine(unsureNer, ragOther, null).infer(InferenceRequest.of("CP snack"));
         assertThat(unconfirmed.detail()).isEqualTo("ner_only");
-        assertThat(unconfirmed.category()).as("the neighbours' vote, even where they name another brand")
-                .isEqualTo(snacks);
+        assertThat(unconfirmed.category()).as("neighbours naming another brand vote that brand's category")
+                .isEqualTo(lotion);
+
+        CategoryGuess tea = new CategoryGuess("Beverages/Tea", 0.6);
+        Agent llm = new Agent("llm", r -> AgentAnswer.ok("llm", brand("lipton", 0.8, 0), List.of(), tea, "llm"));
+        Agent noRag = new Agent("rag", r -> AgentAnswer.abstained("rag", List.of(), null, "none"));
+        AgentAnswer chosen = new HybridEngine(unsureNer, noRag, llm).infer(InferenceRequest.of("CP Lipton tea"));
+        assertThat(chosen.detail()).isEqualTo("llm");
+        assertThat(chosen.category()).as("the LLM chose another brand than NER's").isEqualTo(tea);
     }
 }
