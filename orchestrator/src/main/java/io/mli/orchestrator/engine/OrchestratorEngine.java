@@ -108,8 +108,8 @@ public final class OrchestratorEngine implements AutoCloseable {
                 boolean hopeless = n.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(language);
                 if (sure || hopeless) {
                     // Retrieval started beside NER is not waited for: the answer (its category too) is NER-first's.
-                    AgentAnswer r = rag != null && !beside ? rag.join() : AgentAnswer.failed("rag", AgentStatus.SKIPPED, sure
-                            ? "cascade: NER alone is sure"
+                    AgentAnswer r = rag != null && !beside ? rag.join() : AgentAnswer.failed("rag",
+                            AgentStatus.SKIPPED, sure ? "cascade: NER alone is sure"
                             : "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold");
                     answers = new ArrayList<>(List.of(n, r));
                     skipHybrid(answers, sure ? "cascade: NER alone is sure" : "cascade: no NER candidates to check");
@@ -198,7 +198,8 @@ public final class OrchestratorEngine implements AutoCloseable {
                 : brand.evidence().stream().map(Evidence::span).filter(java.util.Objects::nonNull).distinct().toList();
         CategoryGuess category = category(answers);
         double ms = (System.nanoTime() - t0) / 1e6;
-        InferenceResult result = new InferenceResult(request.title(), language, method, mode, brand, abstain, alternatives, category, agreed, spans, answers, ms);
+        InferenceResult result = new InferenceResult(request.title(), language, method, mode, brand, abstain,
+                alternatives, category, agreed, spans, answers, ms);
         listener.answered(result);
         return result;
     }

@@ -7,6 +7,7 @@ import io.mli.common.text.Script;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How the orchestrator engine behaves: per-agent time-outs (the default applies to agents not named), the
@@ -75,8 +76,8 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
 
     public static OrchestratorSettings defaults() {
         return new OrchestratorSettings(Map.of("ner", Duration.ofMillis(250), "rag", Duration.ofMillis(250),
-                "hybrid", Duration.ofMillis(250), "llm", Duration.ofSeconds(5)), Duration.ofMillis(250), 0.9, DEFAULT_ABSTAIN,
-                DEFAULT_ABSTAIN_THAI);
+                "hybrid", Duration.ofMillis(250), "llm", Duration.ofSeconds(5)), Duration.ofMillis(250), 0.9,
+                DEFAULT_ABSTAIN, DEFAULT_ABSTAIN_THAI);
     }
 
     /** The abstention threshold for a title in the given language ({@code th}, {@code mixed}, {@code en}, …). */
@@ -88,21 +89,22 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
      * The abstention threshold for an answer to a title in the given language. The higher Thai one is for answers
      * that rest on Thai words (a Thai spelling, a sound-alike) or on none (retrieval's vote): the calibration was
      * fitted on catalogs written mostly in Latin script. An answer that rests only on Latin words opening the title,
-     * as a Thai shop writes {@code RAPOO เม้าส์ไร้สาย} or {@code MOMENTO ผ้าขนหนู}, is held to the Latin threshold, like
-     * the titles those words come from. Latin words further in ({@code ME STYLE DISNEY เสื้อ}, a model code, {@code
-     * KEEP WARM}) are not: there they are as often a licence, a code or a feature as the maker.
+     * as a Thai shop writes {@code RAPOO เม้าส์ไร้สาย} or {@code MOMENTO ผ้าขนหนู}, is held to the Latin threshold,
+     * like the titles those words come from. Latin words further in ({@code ME STYLE DISNEY เสื้อ}, a model code,
+     * {@code KEEP WARM}) are not: there they are as often a licence, a code or a feature as the maker.
      */
     public double abstainBelow(String language, String title, BrandGuess answer) {
         if (!thaiScript(language) || answer == null || title == null) {
             return abstainBelow(language);
         }
-        List<Span> spans = answer.evidence().stream().map(Evidence::span).filter(java.util.Objects::nonNull)
+        List<Span> spans = answer.evidence().stream().map(Evidence::span).filter(Objects::nonNull)
                 .filter(s -> s.end() <= title.length()).toList();
         if (spans.isEmpty()) {
             return abstainBelowThai;
         }
         int first = spans.stream().mapToInt(Span::start).min().orElseThrow();
-        boolean latinOpening = title.substring(0, first).codePoints().noneMatch(Character::isLetter) && spans.stream().allMatch(
+        boolean nothingBefore = title.substring(0, first).codePoints().noneMatch(Character::isLetter);
+        boolean latinOpening = nothingBefore && spans.stream().allMatch(
                 s -> !Script.hasThai(s.text()) && s.text().codePoints().anyMatch(c -> Script.of(c) == Script.LATIN));
         return latinOpening ? abstainBelow : abstainBelowThai;
     }

@@ -2,6 +2,7 @@ package io.mli.cli.kb;
 
 import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
+import io.mli.common.domain.BrandGuess;
 import io.mli.common.domain.InferenceRequest;
 import io.mli.common.domain.Span;
 import io.mli.common.io.CatalogRow;
@@ -105,9 +106,7 @@ public final class CalibrationFitter {
             }
             options.addAll(identity.options(List.of(hybrid.infer(req))));
             for (Aggregator.Option o : options) {
-                boolean right = p.brand() != null && (BrandKeys.same(p.brand(), o.brand().name())
-                        || o.brand().aliases().stream().anyMatch(a -> BrandKeys.same(p.brand(), a)));
-                samples.add(new Calibration.Sample(o.kind(), o.raw(), right));
+                samples.add(new Calibration.Sample(o.kind(), o.raw(), names(p.brand(), o.brand())));
             }
         }
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -117,9 +116,17 @@ public final class CalibrationFitter {
         facts.put("nerMillis", (t1 - t0) / 1_000_000);
         facts.put("indexMillis", (t2 - t1) / 1_000_000);
         facts.put("probeMillis", (System.nanoTime() - t2) / 1_000_000);
-        // Where NER alone is sure enough for the cascade to stop, would the other agents have changed its answer?
-        // The build reports it (on the catalog: never), so a catalog where they would is seen at once.
         Calibration fitted = Calibration.fit(samples, facts);
+        return new Calibration(fitted.maps(), nerSureCheck(fitted, seen));
+    }
+
+    /**
+     * Where NER alone is sure enough for the cascade to stop ({@link OrchestratorSettings#DEFAULT_NER_SURE_AT}),
+     * would the other agents have changed its answer, and how often to the right brand? The build reports it (on the
+     * catalog: never), so a catalog where they would is seen at once. The probes are held out from the models that
+     * answer them, not from the calibration, which was fitted on them too: an in-sample check of the line.
+     */
+    private static Map<String, Object> nerSureCheck(Calibration fitted, List<Seen> seen) {
         Aggregator calibrated = new Aggregator(fitted);
         int sure = 0;
         int changed = 0;
@@ -132,10 +139,10 @@ public final class CalibrationFitter {
             sure++;
             List<Aggregator.Option> all = calibrated.options(o.all());
             String a = alone.getFirst().brand().name();
-            String b = all.isEmpty() ? null : all.getFirst().brand().name();
-            if (b == null || !BrandKeys.same(a, b)) {
+            BrandGuess b = all.isEmpty() ? null : all.getFirst().brand();
+            if (b == null || !BrandKeys.same(a, b.name())) {
                 changed++;
-                if (o.probe().brand() != null && b != null && BrandKeys.same(o.probe().brand(), b)) {
+                if (b != null && names(o.probe().brand(), b)) {
                     lost++;
                 }
             }
@@ -145,7 +152,13 @@ public final class CalibrationFitter {
         more.put("nerSureProbes", sure);
         more.put("nerSureChangedByOthers", changed);
         more.put("nerSureRightOnlyWithOthers", lost);
-        return new Calibration(fitted.maps(), more);
+        return more;
+    }
+
+    /** Whether the guess names the label: its name or one of its aliases, by the evaluation's matching rule. */
+    private static boolean names(String label, BrandGuess guess) {
+        return label != null && (BrandKeys.same(label, guess.name())
+                || guess.aliases().stream().anyMatch(a -> BrandKeys.same(label, a)));
     }
 
     /**

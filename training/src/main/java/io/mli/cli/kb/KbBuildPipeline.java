@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -213,12 +214,12 @@ public final class KbBuildPipeline {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        log.printf(java.util.Locale.ROOT, "calibration: fitted on %s held-out titles (%s observations) in %.1f s "
+        log.printf(Locale.ROOT, "calibration: fitted on %s held-out titles (%s observations) in %.1f s "
                         + "(its NER model %.1f s, index %.1f s, probes %.1f s)%n",
                 c.facts().get("probes"), c.facts().get("samples"), (System.nanoTime() - t0) / 1e9,
                 seconds(c.facts().get("nerMillis")), seconds(c.facts().get("indexMillis")),
                 seconds(c.facts().get("probeMillis")));
-        log.printf(java.util.Locale.ROOT, "calibration: NER alone sure (>= %s) of %s held-out titles; retrieval and "
+        log.printf(Locale.ROOT, "calibration: NER alone sure (>= %s) of %s held-out titles; retrieval and "
                         + "the hybrid step would have changed %s of those answers (%s to the right brand)%n",
                 c.facts().get("nerSureAt"), c.facts().get("nerSureProbes"), c.facts().get("nerSureChangedByOthers"),
                 c.facts().get("nerSureRightOnlyWithOthers"));
