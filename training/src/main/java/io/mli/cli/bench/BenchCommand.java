@@ -7,8 +7,6 @@ import io.mli.common.domain.Method;
 import io.mli.common.domain.Mode;
 import io.mli.common.io.CatalogReader;
 import io.mli.common.io.CatalogRow;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,12 +45,9 @@ public final class BenchCommand implements Callable<Integer> {
     int count;
 
     @Option(names = "--warmup", defaultValue = "auto", description = "Warm-up titles per method, or auto (default): "
-            + "rounds of --titles until the JIT compiler is quiet, so the figures describe the steady state.")
+            + "rounds of --titles until one spends under 1% of its time in the JIT compiler (at most 12), so the "
+            + "figures describe the steady state; one round where the JVM does not report compilation time.")
     String warmup;
-
-    /** Auto warm-up stops once a round spends less than this share of its time compiling, or after MAX_ROUNDS. */
-    private static final double QUIET_COMPILATION_SHARE = 0.01;
-    private static final int MAX_WARMUP_ROUNDS = 12;
 
     /** The figures for one method. */
     public record Result(String method, int threads, int titles, double seconds, double perSecond, double p50,
@@ -64,6 +60,23 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 1 || count < 1) {
+            System.err.println("mli bench: --threads and --titles must be at least 1");
+            return 2;
+        }
+        Integer fixedWarmup = null;
+        if (!"auto".equalsIgnoreCase(warmup)) {
+            try {
+                fixedWarmup = Integer.parseInt(warmup.strip());
+            } catch (NumberFormatException e) {
+                fixedWarmup = -1;
+            }
+            if (fixedWarmup < 0) {
+                System.err.println("mli bench: --warmup must be auto or a number of titles (0 or more), not "
+                        + warmup);
+                return 2;
+            }
+        }
         if (!Files.isRegularFile(data)) {
             System.err.println("mli bench: no such file: " + data);
             return 2;
@@ -83,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("method        threads  titles/s   p50 ms    p90 ms    p99 ms    max ms");
             for (String m : methods) {
                 Method method = Method.parse(m);
-                int warmedUp = warmUp(engines, method, titles);
+                int warmedUp = warmUp(engines, method, titles, fixedWarmup);
                 Result result = run(engines, method, titles, count);
                 System.out.println(result.line() + "   (after " + warmedUp + " warm-up titles)");
             }
@@ -91,39 +104,30 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Warms the method up and returns how many titles that took. The JIT compiler keeps compiling hot paths for tens
-     * of thousands of titles; a round measured while it still competes with the workers for two cores reports its
-     * compilation pauses as a p99 several times the steady state's (4.4 ms against 0.7 ms), so auto warm-up runs
-     * rounds until one spends under 1% of its wall time compiling.
-     */
-    private int warmUp(Engines engines, Method method, List<String> titles) throws InterruptedException {
-        if (!"auto".equalsIgnoreCase(warmup)) {
-            int n = Integer.parseInt(warmup);
-            run(engines, method, titles, n);
-            return n;
-        }
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
-        int total = 0;
-        for (int round = 0; round < MAX_WARMUP_ROUNDS; round++) {
-            long compiledBefore = measurable ? jit.getTotalCompilationTime() : 0;
-            Result r = run(engines, method, titles, count);
-            total += count;
-            if (!measurable) {
-                break;
+    /** Warms the method up ({@code fixed} titles, or until the JIT compiler is quiet) and returns how many it took. */
+    private int warmUp(Engines engines, Method method, List<String> titles, Integer fixed)
+            throws InterruptedException {
+        if (fixed != null) {
+            if (fixed > 0) {
+                run(engines, method, titles, fixed);
             }
-            double compilingMs = jit.getTotalCompilationTime() - compiledBefore;
-            if (compilingMs < QUIET_COMPILATION_SHARE * r.seconds() * 1000) {
-                break;
-            }
+            return fixed;
         }
-        return total;
+        JitWarmUp.Outcome o = JitWarmUp.untilQuiet(() -> run(engines, method, titles, count).seconds(),
+                JitWarmUp.compilationMillis());
+        if (!o.quiet()) {
+            System.err.printf(Locale.ROOT, "mli bench: %s: %s after %d warm-up titles; its figures may include "
+                            + "the compiler's work%n", method.wire(), JitWarmUp.compilationMillis() == null
+                            ? "this JVM does not report compilation time" : "the JIT compiler was still busy",
+                    o.rounds() * count);
+        }
+        return o.rounds() * count;
     }
 
     public Result run(Engines engines, Method method, List<String> titles, int n) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         long[][] latencies = new long[threads][];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(threads);
         long t0 = System.nanoTime();
         for (int t = 0; t < threads; t++) {
@@ -131,20 +135,28 @@ public final class BenchCommand implements Callable<Integer> {
             Thread.ofPlatform().name("bench-" + t).start(() -> {
                 long[] mine = new long[n / threads + 1];
                 int k = 0;
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    String title = titles.get(i % titles.size());
-                    long s = System.nanoTime();
-                    engines.orchestrator().infer(InferenceRequest.of(title), method, Mode.CASCADE);
-                    if (k == mine.length) {
-                        mine = Arrays.copyOf(mine, mine.length * 2);
+                try {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        String title = titles.get(i % titles.size());
+                        long s = System.nanoTime();
+                        engines.orchestrator().infer(InferenceRequest.of(title), method, Mode.CASCADE);
+                        if (k == mine.length) {
+                            mine = Arrays.copyOf(mine, mine.length * 2);
+                        }
+                        mine[k++] = System.nanoTime() - s;
                     }
-                    mine[k++] = System.nanoTime() - s;
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    latencies[id] = Arrays.copyOf(mine, k);
+                    done.countDown();
                 }
-                latencies[id] = Arrays.copyOf(mine, k);
-                done.countDown();
             });
         }
         done.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException("mli bench: " + method.wire() + " failed: " + failure.get(), failure.get());
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double[] ms = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().mapToDouble(x -> x / 1e6)
                 .toArray();

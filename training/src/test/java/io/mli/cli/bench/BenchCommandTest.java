@@ -52,4 +52,17 @@ class BenchCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no such file: /no/such/titles.jsonl");
     }
+
+    @Test
+    void badCountsAreClearErrorsBeforeAnythingIsLoaded(@TempDir Path dir) throws Exception {
+        Path titles = dir.resolve("titles.jsonl");
+        Files.writeString(titles, "{\"title\": \"Lays Classic 69g.\"}\n");
+        for (String[] args : new String[][] {{"--warmup", "lots"}, {"--warmup", "-4"}, {"--titles", "-4"},
+                {"--threads", "0"}}) {
+            CliRun run = CliRun.of("bench", "--data", titles.toString(), args[0], args[1]);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", args)).contains("mli bench: --").doesNotContain("Exception");
+            assertThat(run.out()).as("nothing loaded").doesNotContain("loaded in");
+        }
+    }
 }
