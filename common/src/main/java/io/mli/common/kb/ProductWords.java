@@ -30,6 +30,11 @@ public final class ProductWords {
         return word != null && WORDS.contains(normal(word));
     }
 
+    /** As {@link #contains}, for a word already normalised as the title tokenizer's {@code norm()} is: no copying. */
+    public static boolean containsNormalised(String norm) {
+        return norm != null && WORDS.contains(norm);
+    }
+
     /** Composed first (NFC): the title normaliser keeps offsets, and with them a decomposed title's marks apart. */
     private static String normal(String word) {
         return TextNormalizer.normalize(Normalizer.normalize(word.strip(), Normalizer.Form.NFC)).text();

@@ -15,6 +15,9 @@ class ProductWordsTest {
         assertThat(ProductWords.contains("Bánh")).isTrue();
         assertThat(ProductWords.contains("SUSU")).isTrue();
         assertThat(ProductWords.contains("tas")).isTrue();
+        String norm = io.mli.common.text.TitleTokenizer.tokenize("SỮA tươi").getFirst().norm();
+        assertThat(ProductWords.containsNormalised(norm)).isTrue();
+        assertThat(ProductWords.containsNormalised("SỮA")).as("not normalised").isFalse();
     }
 
     @Test

@@ -197,7 +197,7 @@ public final class CrfBrandModel {
     static int afterOpening(List<Token> tokens, boolean productWords) {
         int i = 0;
         while (i < tokens.size() && (tokens.get(i).inTag() || tokens.get(i).type() == TokenType.PUNCT
-                || productWords && ProductWords.contains(tokens.get(i).norm()))) {
+                || productWords && ProductWords.containsNormalised(tokens.get(i).norm()))) {
             i++;
         }
         return i == tokens.size() ? 0 : i;

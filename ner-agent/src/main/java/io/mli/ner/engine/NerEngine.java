@@ -281,7 +281,7 @@ public final class NerEngine implements BrandAgent {
             }
             String w = t.norm();
             boolean possessive = t.text().matches("(?i).*['\u2019]s");
-            if (!crf.vocabulary().isProductWord(w) && !ProductWords.contains(w)
+            if (!crf.vocabulary().isProductWord(w) && !ProductWords.containsNormalised(w)
                     && !(possessive && crf.vocabulary().isProductWord(w.replaceFirst("['\u2019]?s$", "")))) {
                 return false; // "Men's" is the product word "men" too
             }
