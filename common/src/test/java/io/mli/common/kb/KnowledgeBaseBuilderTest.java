@@ -155,6 +155,25 @@ class KnowledgeBaseBuilderTest {
     }
 
     @Test
+    void aLineThatIsInManyTitlesNearlyAllOtherBrandsIsACommonWordNoLine() {
+        List<CatalogRow> rows = new java.util.ArrayList<>(List.of(
+                new CatalogRow(1, "Organic Carrot 500g", "SUPER FRESH", null, Map.of()),
+                new CatalogRow(2, "Organic Cucumber 1kg", "SUPER FRESH", null, Map.of()),
+                new CatalogRow(3, "Temptations Cat Treats Tuna 85g", "WHISKAS", null, Map.of()),
+                new CatalogRow(4, "Temptations Cat Treats Chicken 85g", "WHISKAS", null, Map.of())));
+        // "Organic" further in the titles of 30 other brands: it opens no other brand's title, yet it is no line.
+        for (int i = 0; i < 30; i++) {
+            String maker = "Maker" + (char) ('A' + i / 10) + (char) ('a' + i % 10);
+            rows.add(new CatalogRow(10 + i, maker + " Organic Rice 1kg", maker.toUpperCase(), null, Map.of()));
+        }
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        assertThat(kb.byId("superfresh").orElseThrow().productLines()).isEmpty();
+        assertThat(kb.gazetteer().find("Organic Jasmine Rice 5kg")).noneMatch(m -> m.alias().brandId()
+                .equals("superfresh"));
+        assertThat(kb.byId("whiskas").orElseThrow().productLines()).containsExactly("Temptations");
+    }
+
+    @Test
     void theStartersProductLinesStayThoughAccessoryTitlesOpenWithThem() {
         List<CatalogRow> rows = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
