@@ -20,12 +20,15 @@ public final class NonBrands {
             "olshop", "onlineshop", "ร้าน");
     /**
      * Sellers' sales talk in Indonesian and English marketplace titles ({@code Penjual Terbaik} "best seller",
-     * {@code Baru} "new", {@code Termurah} "cheapest"): a name made of nothing else is no brand.
+     * {@code Baru} "new", {@code Termurah} "cheapest", {@code New Arrival}) and the descriptions they open titles
+     * with ({@code Handmade}, {@code Wireless}): a name made of nothing else is no brand.
      */
     private static final Set<String> SALES_TALK = Set.of("terbaik", "termurah", "murah", "promo", "baru", "baik",
             "bagus", "ready", "readystock", "stock", "stok", "original", "ori", "asli", "garansi", "resmi", "grosir",
             "diskon", "sale", "hot", "best", "bestseller", "new", "free", "gratis", "portabel", "portable",
-            "berkualitas", "kualitas", "cod", "import", "impor", "limited", "edition", "premium");
+            "berkualitas", "kualitas", "cod", "import", "impor", "limited", "edition", "premium", "arrival",
+            // what the product is like, where a brand would stand ("Handmade Soy Candle", "Wireless Earbuds")
+            "handmade", "homemade", "replacement", "wireless", "rechargeable", "waterproof");
 
     /**
      * Words that join others ({@code The}, {@code for}, Indonesian {@code untuk} "for", Vietnamese {@code của} "of"):

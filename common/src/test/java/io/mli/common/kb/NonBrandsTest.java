@@ -18,6 +18,8 @@ class NonBrandsTest {
         assertThat(NonBrands.isSellerTalk("SYF Shop")).isTrue();
         assertThat(NonBrands.isSellerTalk("Penjual Terbaik")).isTrue(); // "best seller"
         assertThat(NonBrands.isSellerTalk("Baru")).isTrue(); // "new"
+        assertThat(NonBrands.isSellerTalk("New Arrival")).isTrue();
+        assertThat(NonBrands.isSellerTalk("Handmade")).isTrue();
         // A name with anything else in it may be a brand: New Moon, Premium Choice's maker, …
         assertThat(NonBrands.isSellerTalk("New Moon")).isFalse();
         assertThat(NonBrands.isSellerTalk("Orico")).isFalse();

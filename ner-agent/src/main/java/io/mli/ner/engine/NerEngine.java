@@ -206,6 +206,8 @@ public final class NerEngine implements BrandAgent {
         if (hasThai(title) && out.stream().noneMatch(c -> c.score() >= 0.8)) {
             out.addAll(soundAlikes.find(title, tokens, firstWordStart));
         }
+        out.replaceAll(c -> c.brand() != null && afterCompatibilityWord(title, c.span().start())
+                ? c.withScore(c.score() * COMPATIBILITY_FACTOR) : c);
         out.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return out;
     }
@@ -345,6 +347,24 @@ public final class NerEngine implements BrandAgent {
         return any;
     }
 
+    /**
+     * A brand named right after {@code for}, {@code compatible with}, Indonesian {@code untuk}, Thai {@code สำหรับ},
+     * Vietnamese {@code cho} is what the product fits, not who made it ({@code Replacement Remote Control for LG
+     * Smart TV}, {@code Casing untuk Samsung T5}): in the catalog and dev, none of the 8 such titles was labelled with
+     * that brand. Its score is cut to this share; another brand in the title, or abstention, wins.
+     */
+    static final double COMPATIBILITY_FACTOR = 0.3;
+
+    private static final java.util.regex.Pattern COMPATIBILITY = java.util.regex.Pattern.compile(
+            "(?iu)(?:\\b(?:for|fits|compatible(?:\\s+(?:with|for))?|untuk|kompatibel(?:\\s+dengan)?|cho)|สำหรับ)"
+                    + "[\\s:]*$");
+
+    /** Whether the words just before {@code start} say the product is for (fits) what follows. */
+    static boolean afterCompatibilityWord(String title, int start) {
+        int from = Math.max(0, start - 24);
+        return COMPATIBILITY.matcher(title.substring(from, start)).find();
+    }
+
     /** One token as the CRF sees it, for {@code mli ner explain}. */
     public record TokenView(String text, String type, boolean inTag, double brand, double variant, double category) {
     }
@@ -364,6 +384,10 @@ public final class NerEngine implements BrandAgent {
 
     /** One recognised brand: known ({@code brand} not null) or new, where it stands, and how sure. */
     record Candidate(Brand brand, String name, Span span, double score, String source, String surface, String kind) {
+        Candidate withScore(double s) {
+            return new Candidate(brand, name, span, s, source, surface, kind);
+        }
+
         BrandGuess toGuess() {
             Evidence ev = new Evidence(source, span, surface, score);
             if (brand == null) {

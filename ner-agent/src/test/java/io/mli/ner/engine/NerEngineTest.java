@@ -170,6 +170,29 @@ class NerEngineTest {
     }
 
     @Test
+    void aBrandTheProductIsForIsNotItsMaker() {
+        for (String t : List.of("Remote Control for LG", "Casing untuk Samsung", "Case Compatible with Sony",
+                "เคสสำหรับ iPhone", "Ốp lưng cho Samsung", "Fits: Bosch")) {
+            int start = t.lastIndexOf(' ') + 1;
+            start = t.contains("iPhone") ? t.indexOf("iPhone") : start;
+            assertThat(NerEngine.afterCompatibilityWord(t, start)).as(t).isTrue();
+        }
+        for (String t : List.of("Comfort LG", "Nivea for Men", "Kikkoman Soy")) {
+            assertThat(NerEngine.afterCompatibilityWord(t, t.indexOf(' ') + 1)).as(t).isFalse();
+            assertThat(NerEngine.afterCompatibilityWord(t, 0)).as(t).isFalse();
+        }
+        NerEngine ner = new NerEngine(kb, trained.model());
+        double plain = kikkoman(ner.candidates("Lid and Kikkoman Soy Sauce Bottle"));
+        double fits = kikkoman(ner.candidates("Lid for Kikkoman Soy Sauce Bottle"));
+        assertThat(fits).isCloseTo(plain * NerEngine.COMPATIBILITY_FACTOR, org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    private static double kikkoman(List<NerEngine.Candidate> candidates) {
+        return candidates.stream().filter(c -> c.brand() != null && c.brand().id().equals("kikkoman"))
+                .mapToDouble(NerEngine.Candidate::score).max().orElseThrow();
+    }
+
+    @Test
     void aWordTheCatalogNeverUsedOneEditFromAKnownBrandIsThatBrandMisspeltWhereverItStands() {
         NerEngine ner = new NerEngine(kb, trained.model());
         // Lower case in the middle of the title, where the CRF sees no brand.
