@@ -116,27 +116,29 @@ class StarterKnowledgeBaseTest {
 
     @Test
     void findsProductLinesSpeltInThaiAndNamesInJapaneseKoreanAndChinese() {
-        KnowledgeBase kb = StarterKnowledgeBase.get();
-        Map<String, String> titles = Map.of(
+        assertStarterFinds(Map.of(
                 "ไอโฟน 15 โปร แม็กซ์ 256GB", "Apple",
                 "เคส กาแล็กซี่ S24 Ultra", "Samsung",
                 "ユニクロ ヒートテック Tシャツ", "Uniqlo",
                 "농심 신라면 120g", "Nongshim",
-                "资生堂 洗面奶 120g", "Shiseido");
-        titles.forEach((title, brand) -> assertThat(kb.gazetteer().find(title)).as(title)
-                .anySatisfy(m -> assertThat(m.alias().brandId()).isEqualTo(BrandKeys.key(brand))));
+                "资生堂 洗面奶 120g", "Shiseido",
+                "サントリー 天然水 550ml", "Suntory"));
     }
 
     @Test
     void findsVietnameseAndIndonesianBrandsWhereTheTitleOpensWithWhatTheProductIs() {
-        KnowledgeBase kb = StarterKnowledgeBase.get();
-        Map<String, String> titles = Map.of(
+        assertStarterFinds(Map.of(
                 "Sữa tươi Vinamilk có đường 1L", "Vinamilk",
                 "Mì Hảo Hảo tôm chua cay 75g", "Acecook",
                 "Cà phê Trung Nguyên Legend 500g", "Trung Nguyên",
                 "Susu UHT Ultra Milk Coklat 250ml", "Ultra Milk",
                 "Kopi Kapal Api Special Mix 25g", "Kapal Api",
-                "Teh Botol Sosro 450ml", "Sosro");
+                "Teh Botol Sosro 450ml", "Sosro"));
+    }
+
+    /** Each title (key) has a gazetteer match of the starter brand (value). */
+    private static void assertStarterFinds(Map<String, String> titles) {
+        KnowledgeBase kb = StarterKnowledgeBase.get();
         titles.forEach((title, brand) -> assertThat(kb.gazetteer().find(title)).as(title)
                 .anySatisfy(m -> assertThat(m.alias().brandId()).isEqualTo(BrandKeys.key(brand))));
     }
