@@ -9,6 +9,7 @@ import io.mli.common.domain.InferenceRequest;
 import io.mli.common.domain.Span;
 import io.mli.common.kb.AliasKind;
 import io.mli.common.kb.Brand;
+import io.mli.common.kb.Fitment;
 import io.mli.common.kb.GazetteerMatch;
 import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
@@ -93,6 +94,11 @@ public final class NerEngine implements BrandAgent {
         List<Candidate> candidates = candidates(request.title());
         if (candidates.isEmpty()) {
             return AgentAnswer.abstained(name(), List.of(), null, "no brand found in the title");
+        }
+        if (FITS.equals(candidates.getFirst().kind())) {
+            // No alternatives either: the hybrid step would take them for candidates of the maker.
+            return AgentAnswer.abstained(name(), List.of(), null,
+                    "the title names only what the product fits: " + candidates.getFirst().name());
         }
         List<BrandGuess> guesses = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -206,9 +212,11 @@ public final class NerEngine implements BrandAgent {
         if (hasThai(title) && out.stream().noneMatch(c -> c.score() >= 0.8)) {
             out.addAll(soundAlikes.find(title, tokens, firstWordStart));
         }
-        out.replaceAll(c -> c.brand() != null && afterCompatibilityWord(title, c.span().start())
-                ? c.withScore(c.score() * COMPATIBILITY_FACTOR) : c);
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        out.replaceAll(c -> c.brand() != null
+                && Fitment.fits(title, c.span(), c.brand().id(), "line".equals(c.kind()), matches)
+                ? c.fitting() : c);
+        out.sort(Comparator.comparing((Candidate c) -> FITS.equals(c.kind()))
+                .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
         return out;
     }
 
@@ -348,22 +356,13 @@ public final class NerEngine implements BrandAgent {
     }
 
     /**
-     * A brand named right after {@code for}, {@code compatible with}, Indonesian {@code untuk}, Thai {@code สำหรับ},
-     * Vietnamese {@code cho} is what the product fits, not who made it ({@code Replacement Remote Control for LG
-     * Smart TV}, {@code Casing untuk Samsung T5}): in the catalog and dev, none of the 8 such titles was labelled with
-     * that brand. Its score is cut to this share; another brand in the title, or abstention, wins.
+     * A candidate that names only what the product fits ({@link Fitment}) keeps this share of its score, goes after
+     * every other candidate, and is never NER's answer: with nothing else in the title, NER abstains and says so.
      */
     static final double COMPATIBILITY_FACTOR = 0.3;
 
-    private static final java.util.regex.Pattern COMPATIBILITY = java.util.regex.Pattern.compile(
-            "(?iu)(?:\\b(?:for|fits|compatible(?:\\s+(?:with|for))?|untuk|kompatibel(?:\\s+dengan)?|cho)|สำหรับ)"
-                    + "[\\s:]*$");
-
-    /** Whether the words just before {@code start} say the product is for (fits) what follows. */
-    static boolean afterCompatibilityWord(String title, int start) {
-        int from = Math.max(0, start - 24);
-        return COMPATIBILITY.matcher(title.substring(from, start)).find();
-    }
+    /** The kind of a candidate that names what the product fits. */
+    static final String FITS = "fits";
 
     /** One token as the CRF sees it, for {@code mli ner explain}. */
     public record TokenView(String text, String type, boolean inTag, double brand, double variant, double category) {
@@ -384,8 +383,9 @@ public final class NerEngine implements BrandAgent {
 
     /** One recognised brand: known ({@code brand} not null) or new, where it stands, and how sure. */
     record Candidate(Brand brand, String name, Span span, double score, String source, String surface, String kind) {
-        Candidate withScore(double s) {
-            return new Candidate(brand, name, span, s, source, surface, kind);
+        /** This candidate as one that names what the product fits. */
+        Candidate fitting() {
+            return new Candidate(brand, name, span, score * COMPATIBILITY_FACTOR, source, surface, FITS);
         }
 
         BrandGuess toGuess() {

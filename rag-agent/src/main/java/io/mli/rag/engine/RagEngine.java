@@ -8,6 +8,7 @@ import io.mli.common.domain.Evidence;
 import io.mli.common.domain.InferenceRequest;
 import io.mli.common.embed.Embedder;
 import io.mli.common.kb.Brand;
+import io.mli.common.kb.Fitment;
 import io.mli.common.kb.GazetteerMatch;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.vector.SearchHit;
@@ -128,9 +129,14 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
         return AgentAnswer.ok(name(), best, alternatives, category, confirmed ? "named" : "unnamed");
     }
 
+    /** The brands the title names, each at its first mention; not those it names only as what the product fits. */
     private Map<String, GazetteerMatch> namedInTitle(String title) {
         Map<String, GazetteerMatch> out = new HashMap<>();
-        for (GazetteerMatch m : kb.gazetteer().find(title)) {
+        List<GazetteerMatch> matches = kb.gazetteer().find(title);
+        for (GazetteerMatch m : matches) {
+            if (Fitment.fits(title, m, matches)) {
+                continue;
+            }
             out.merge(m.alias().brandId(), m, (a, b) -> a.compactStart() <= b.compactStart() ? a : b);
         }
         return out;

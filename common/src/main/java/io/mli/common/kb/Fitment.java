@@ -1,0 +1,69 @@
+package io.mli.common.kb;
+
+import io.mli.common.domain.Span;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a brand named in a title is what the product fits rather than who made it: {@code Replacement Remote
+ * Control for LG Smart TV}, {@code Casing untuk Samsung T5}, a phone case named by the phone ({@code เคสไอโฟน 14},
+ * {@code Ốp lưng iPhone}), or a brand's name that is only part of another brand's model name ({@code iPhone 14 Pro
+ * Max}: PROMAX, a catalog brand). In the catalog and dev, none of the 8 titles with a brand right after {@code for},
+ * {@code compatible with} or {@code untuk} is labelled with that brand. NER and retrieval both ask it, so that
+ * neither takes such a mention for the maker.
+ */
+public final class Fitment {
+    /** The words before a brand that say the product is for it. */
+    private static final Pattern FOR = Pattern.compile(
+            "(?iU)(?:\\b(?:for|fits|compatible(?:\\s+(?:with|for))?|untuk|kompatibel(?:\\s+dengan)?|cho)|สำหรับ)"
+                    + "[\\s:]*$");
+    /** Accessory words right before a product line: the line names the phone the accessory fits. */
+    private static final Pattern ACCESSORY = Pattern.compile(
+            "(?iU)(?:\\b(?:case|cover|casing|sarung|film|protector|glass|charger|cable|strap|ốp(?:\\s+lưng)?|dán|sạc|"
+                    + "cáp)|เคส|ฟิล์ม|ซอง|สายชาร์จ|ที่ชาร์จ|กระจก)[\\s:]*$");
+    /**
+     * A model name: numbers and short codes ({@code 14}, {@code S23}, {@code A54}, {@code 12C}) and the words phone
+     * makers put between them ({@code 14 Pro}, {@code Note 12}, {@code S23 Ultra}).
+     */
+    private static final Pattern MODEL = Pattern.compile("(?i)\\s*(?:(?:\\p{L}{0,2}\\d+\\p{L}{0,2}|pro|plus|max|ultra|mini"
+            + "|lite|note|air|se|fe|neo|prime)\\s*)+");
+    /** How far back the words before a mention are looked at. */
+    private static final int LOOK_BACK = 24;
+
+    private Fitment() {
+    }
+
+    /**
+     * Whether the mention of {@code brandId} at {@code span} names what the product fits. {@code line} says the
+     * mention is one of the brand's product lines; {@code matches} are the title's gazetteer matches (for the model
+     * names of other brands' lines).
+     */
+    public static boolean fits(String title, Span span, String brandId, boolean line, List<GazetteerMatch> matches) {
+        return afterForWord(title, span.start()) || line && afterAccessoryWord(title, span.start())
+                || inAnotherBrandsModelName(title, span, brandId, matches);
+    }
+
+    /** As {@link #fits(String, Span, String, boolean, List)} for a gazetteer match of the title. */
+    public static boolean fits(String title, GazetteerMatch m, List<GazetteerMatch> matches) {
+        return fits(title, m.span(), m.alias().brandId(), m.alias().kind() == AliasKind.PRODUCT_LINE, matches);
+    }
+
+    static boolean afterForWord(String title, int start) {
+        return FOR.matcher(title.substring(Math.max(0, start - LOOK_BACK), start)).find();
+    }
+
+    static boolean afterAccessoryWord(String title, int start) {
+        return ACCESSORY.matcher(title.substring(Math.max(0, start - LOOK_BACK), start)).find();
+    }
+
+    static boolean inAnotherBrandsModelName(String title, Span span, String brandId, List<GazetteerMatch> matches) {
+        for (GazetteerMatch m : matches) {
+            if (m.alias().kind() == AliasKind.PRODUCT_LINE && !m.alias().brandId().equals(brandId)
+                    && m.span().end() <= span.start()
+                    && MODEL.matcher(title.substring(m.span().end(), span.start())).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
