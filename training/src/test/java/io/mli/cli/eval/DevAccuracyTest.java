@@ -86,7 +86,7 @@ class DevAccuracyTest {
     /**
      * Titles written for the project (not from the shared data): well-known brands in English, Thai, Vietnamese,
      * Indonesian, Korean and Japanese titles, titles that open with what the product is or with a promotion tag,
-     * products that fit another brand ("for LG", a case for the iPhone), and titles that name no brand. 97 of 98 right
+     * products that fit another brand ("for LG", a case for the iPhone), and titles that name no brand. 98 of 98 right
      * (docs/accuracy.md); the misses are printed.
      */
     @Test
