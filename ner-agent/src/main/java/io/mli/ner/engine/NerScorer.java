@@ -46,6 +46,15 @@ final class NerScorer {
         double s;
         if (r.brand() != null) {
             s = known(atStart, span.mean(), r.how().equals("fuzzy"));
+            for (GazetteerMatch m : all) {
+                if (m.alias().brandId().equals(r.brand().id()) && m.span().start() == span.span().start()
+                        && m.span().end() == span.span().end() && commonWord(m.alias())) {
+                    // A brand whose name is a common word (FRESH, BLUE, DATA): the CRF calling the word a brand does
+                    // not make it this one more often than the catalog saw the word name it.
+                    s = Math.min(s, gazetteer(m, atStart, all));
+                    break;
+                }
+            }
         } else {
             s = span.mean() * (atStart ? 0.85 : 0.55);
         }
@@ -67,6 +76,11 @@ final class NerScorer {
             }
         }
         return clamp(s);
+    }
+
+    /** A form in at least 20 catalog titles that named its brand in under a fifth of them. */
+    static boolean commonWord(io.mli.common.kb.AliasEntry a) {
+        return a.seen() >= 20 && a.precision() < 0.2;
     }
 
     /**

@@ -1,0 +1,60 @@
+package io.mli.ner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mli.common.io.CatalogRow;
+import io.mli.common.kb.GazetteerMatch;
+import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.kb.KnowledgeBaseBuilder;
+import io.mli.common.text.TextNormalizer;
+import io.mli.common.text.TitleTokenizer;
+import io.mli.common.text.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How a CRF span that names a known brand is scored. */
+class NerScorerTest {
+
+    /**
+     * FRESH has two wipes in the catalog; "Fresh" is in 28 other brands' titles (Fresh Milk, …), and opens three of
+     * them.
+     */
+    private static KnowledgeBase freshKb() {
+        List<CatalogRow> rows = new ArrayList<>(List.of(
+                new CatalogRow(1, "Fresh Sensitive Baby Wipes 80sheets", "FRESH", null, Map.of()),
+                new CatalogRow(2, "Fresh Adult Organic Wipe 40sheets", "FRESH", null, Map.of()),
+                new CatalogRow(3, "Kikkoman Soy Sauce 150ml", "KIKKOMAN", null, Map.of()),
+                new CatalogRow(4, "Kikkoman Less Salt Soy Sauce 1l", "KIKKOMAN", null, Map.of()),
+                new CatalogRow(5, "Fresh Cut Roses 10 Stems", "FLORA", null, Map.of()),
+                new CatalogRow(6, "Fresh Mint Leaves 50g", "HERBY", null, Map.of()),
+                new CatalogRow(7, "Fresh Basil Leaves 50g", "HERBY", null, Map.of())));
+        for (int i = 0; i < 25; i++) {
+            String maker = "Maker" + (char) ('A' + i / 10) + (char) ('a' + i % 10);
+            rows.add(new CatalogRow(10 + i, maker + " Fresh Milk 1L", maker.toUpperCase(), null, Map.of()));
+        }
+        return new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+    }
+
+    private static double score(KnowledgeBase kb, String title) {
+        List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize(title));
+        double[] brandProb = new double[tokens.size()];
+        brandProb[0] = 0.95; // the CRF is sure the first word is a brand
+        CrfSpan span = CrfSpan.extract(title, tokens, brandProb, Vocabulary.empty()).getFirst();
+        List<GazetteerMatch> matches = kb.gazetteer().find(title);
+        BrandResolver.Resolution r = new BrandResolver(kb).resolve(span.span().text());
+        return new NerScorer().crf(span, r, true, matches);
+    }
+
+    @Test
+    void aBrandNamedByACommonWordIsNoSurerForTheCrfCallingItABrand() {
+        KnowledgeBase kb = freshKb();
+        assertThat(kb.aliases("fresh")).anySatisfy(a -> assertThat(NerScorer.commonWord(a)).isTrue());
+        assertThat(kb.aliases("kikkoman")).noneMatch(NerScorer::commonWord);
+        double fresh = score(kb, "Fresh Strawberries 250g Pack");
+        double kikkoman = score(kb, "Kikkoman Teriyaki Sauce 250ml");
+        assertThat(kikkoman).isGreaterThan(0.9);
+        assertThat(fresh).isLessThan(kikkoman - 0.1);
+    }
+}
