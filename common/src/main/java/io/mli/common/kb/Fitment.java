@@ -49,11 +49,16 @@ public final class Fitment {
     }
 
     static boolean afterForWord(String title, int start) {
-        return FOR.matcher(title.substring(Math.max(0, start - LOOK_BACK), start)).find();
+        return endsBefore(FOR, title, start);
     }
 
     static boolean afterAccessoryWord(String title, int start) {
-        return ACCESSORY.matcher(title.substring(Math.max(0, start - LOOK_BACK), start)).find();
+        return endsBefore(ACCESSORY, title, start);
+    }
+
+    /** Whether the words just before {@code start} end in a match of {@code words} (which ends in {@code $}). */
+    private static boolean endsBefore(Pattern words, String title, int start) {
+        return words.matcher(title.substring(Math.max(0, start - LOOK_BACK), start)).find();
     }
 
     static boolean inAnotherBrandsModelName(String title, Span span, String brandId, List<GazetteerMatch> matches) {

@@ -348,8 +348,8 @@ public final class KnowledgeBaseBuilder {
      * mostly another brand's ({@code Promo}, {@code Case}, {@code Flashdisk} opening a few unbranded titles of one
      * brand and many of others); or, wherever it stands, it is in many titles and nearly all of them other brands'
      * ({@code Organic}, which opened two SUPER FRESH titles and is in 188 others). Such a "line" is a product or
-     * sales word; it is dropped from the aliases and the brand. The starter's lines stay: accessory titles have {@code iPhone} too,
-     * and the starter knows what iPhone is.
+     * sales word; it is dropped from the aliases and the brand. The starter's lines stay: accessory titles have
+     * {@code iPhone} too, and the starter knows what iPhone is.
      */
     private List<AliasEntry> withoutUnreliableLines(List<AliasEntry> entries, Map<String, Brand> brands) {
         List<AliasEntry> kept = new ArrayList<>(entries.size());

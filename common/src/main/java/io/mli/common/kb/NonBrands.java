@@ -1,6 +1,8 @@
 package io.mli.common.kb;
 
 import io.mli.common.text.BrandKeys;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,18 +48,8 @@ public final class NonBrands {
         if (name == null) {
             return false;
         }
-        boolean any = false;
-        for (String word : name.split("[^\\p{L}\\p{M}\\p{N}]+")) {
-            String k = BrandKeys.key(word);
-            if (k.isEmpty()) {
-                continue;
-            }
-            if (!FUNCTION_WORDS.contains(k)) {
-                return false;
-            }
-            any = true;
-        }
-        return any;
+        List<String> keys = wordKeys(name);
+        return !keys.isEmpty() && FUNCTION_WORDS.containsAll(keys);
     }
 
     public static boolean isPlaceholder(String name) {
@@ -73,19 +65,13 @@ public final class NonBrands {
         if (name == null) {
             return false;
         }
-        boolean any = false;
-        boolean allTalk = true;
-        for (String word : name.split("[^\\p{L}\\p{M}\\p{N}]+")) {
-            String k = BrandKeys.key(word);
-            if (k.isEmpty()) {
-                continue;
-            }
-            any = true;
-            if (SELLER.contains(k)) {
-                return true;
-            }
-            allTalk &= SALES_TALK.contains(k);
-        }
-        return any && allTalk;
+        List<String> keys = wordKeys(name);
+        return keys.stream().anyMatch(SELLER::contains) || !keys.isEmpty() && SALES_TALK.containsAll(keys);
+    }
+
+    /** The matching keys of a name's words, in order, leaving out what has none (punctuation). */
+    private static List<String> wordKeys(String name) {
+        return Arrays.stream(name.split("[^\\p{L}\\p{M}\\p{N}]+")).map(BrandKeys::key).filter(k -> !k.isEmpty())
+                .toList();
     }
 }

@@ -42,6 +42,8 @@ public final class BrandCategories {
 
     private final List<String[]> entries; // brand id, category, title: what is saved
     private final Map<String, List<Product>> byBrand;
+    /** Per brand, the word ids every one of its products has (its name, mostly), ascending. */
+    private final Map<String, int[]> sharedWords;
     private final Map<String, Integer> wordIds;
     private final float[] idf;
 
@@ -51,6 +53,15 @@ public final class BrandCategories {
         this.byBrand = byBrand;
         this.wordIds = wordIds;
         this.idf = idf;
+        Map<String, int[]> shared = new HashMap<>();
+        byBrand.forEach((brand, products) -> shared.put(brand, products.stream().map(Product::words)
+                .reduce(BrandCategories::intersection).orElse(new int[0])));
+        this.sharedWords = Map.copyOf(shared);
+    }
+
+    /** The ids in both ascending arrays, ascending. */
+    private static int[] intersection(int[] a, int[] b) {
+        return Arrays.stream(a).filter(id -> Arrays.binarySearch(b, id) >= 0).toArray();
     }
 
     /** None known: every brand falls back to its commonest category. */
@@ -141,9 +152,10 @@ public final class BrandCategories {
             return new CategoryGuess(only, (products.size() + 1.0) / (products.size() + 2.0));
         }
         // Words every product of the brand has (its name, mostly) tell its products apart no more than none.
+        int[] shared = sharedWords.get(brandId);
         int[] ids = new TreeSet<>(words(title).stream().map(wordIds::get).filter(Objects::nonNull)
                 .toList()).stream().mapToInt(Integer::intValue)
-                .filter(id -> !products.stream().allMatch(p -> Arrays.binarySearch(p.words(), id) >= 0)).toArray();
+                .filter(id -> Arrays.binarySearch(shared, id) < 0).toArray();
         double[] sims = new double[products.size()];
         for (int i = 0; i < sims.length; i++) {
             sims[i] = dot(ids, products.get(i));

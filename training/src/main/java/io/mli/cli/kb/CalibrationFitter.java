@@ -1,5 +1,6 @@
 package io.mli.cli.kb;
 
+import io.mli.cli.eval.Scoring;
 import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.BrandGuess;
@@ -157,8 +158,7 @@ public final class CalibrationFitter {
 
     /** Whether the guess names the label: its name or one of its aliases, by the evaluation's matching rule. */
     private static boolean names(String label, BrandGuess guess) {
-        return label != null && (BrandKeys.same(label, guess.name())
-                || guess.aliases().stream().anyMatch(a -> BrandKeys.same(label, a)));
+        return Scoring.correct(label, guess.name(), guess.aliases());
     }
 
     /**
