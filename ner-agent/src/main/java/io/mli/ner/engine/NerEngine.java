@@ -27,6 +27,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The NER agent's engine: finds the brand span(s) in a title and names the brand. Two recognisers work together: a
@@ -60,20 +62,29 @@ public final class NerEngine implements BrandAgent {
      * model the engine runs on the gazetteer alone.
      */
     public static NerEngine open(KnowledgeBase kb, Path kbDir) {
-        CrfBrandModel model = null;
-        BrandCategories categories = BrandCategories.empty();
-        if (kbDir != null) {
-            Path ner = new KbLayout(kbDir).nerDir();
-            try {
-                if (CrfBrandModel.exists(ner)) {
-                    model = CrfBrandModel.load(ner);
-                }
-                categories = BrandCategories.load(ner);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (kbDir == null) {
+            return new NerEngine(kb, null, BrandCategories.empty());
         }
-        return new NerEngine(kb, model, categories);
+        Path ner = new KbLayout(kbDir).nerDir();
+        // The model is read on a second thread while this one reads the categories: the two take about as long,
+        // and a service is not ready until both are in.
+        FutureTask<CrfBrandModel> model = new FutureTask<>(() -> CrfBrandModel.exists(ner)
+                ? CrfBrandModel.load(ner) : null);
+        Thread.ofPlatform().name("load-crf").daemon().start(model);
+        try {
+            BrandCategories categories = BrandCategories.load(ner);
+            return new NerEngine(kb, model.get(), categories);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? new UncheckedIOException(io)
+                    : e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the NER model", e);
+        } finally {
+            model.cancel(true);
+        }
     }
 
     public boolean hasCrf() {

@@ -9,6 +9,7 @@ import io.mli.common.domain.InferenceRequest;
 import io.mli.common.io.CatalogRow;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.KnowledgeBaseBuilder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,21 @@ class BrandCategoriesTest {
             assertThat(loaded.of("nestle", title)).isEqualTo(categories.of("nestle", title));
         }
         assertThat(BrandCategories.load(dir.resolve("missing")).of("nestle", "Nestle Gold")).isNull();
+    }
+
+    @Test
+    void savesEachTitlesWordsAndStillReadsAFileWithoutThem(@TempDir Path dir) throws Exception {
+        categories.save(dir);
+        Path file = dir.resolve(BrandCategories.FILE);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(4));
+        assertThat(lines).anySatisfy(l -> assertThat(l).endsWith("\tnestle koko krunch breakfast cereal"));
+        // An older knowledge base: brand id, category and title only. Its titles are tokenised as it loads.
+        Files.write(file, lines.stream().map(l -> l.substring(0, l.lastIndexOf('\t'))).toList());
+        BrandCategories old = BrandCategories.load(dir);
+        for (String title : List.of("Nestle Koko Krunch Duo Breakfast Cereal 170g.", "Nestle Gold Instant Coffee")) {
+            assertThat(old.of("nestle", title)).isEqualTo(categories.of("nestle", title));
+        }
     }
 
     @Test
