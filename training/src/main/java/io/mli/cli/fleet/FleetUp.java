@@ -27,9 +27,10 @@ import picocli.CommandLine.Option;
  * prints the URLs and a {@code curl} example it has just checked, and stops them all on Ctrl-C. With
  * {@code --detach} it leaves them running and writes their pids to {@code run/fleet.pids} for {@code mli down}.
  *
- * <p>Each jar is extracted once to {@code run/app/<module>/} and started with a class-data-sharing archive created on
- * the first run ({@code -XX:+AutoCreateSharedArchive}), which makes later starts markedly faster; JIT tiers are left
- * alone, so throughput is what it will be in production.
+ * <p>Each jar is extracted once to {@code run/app/<module>/} and started with a class-data-sharing archive
+ * ({@code -XX:+AutoCreateSharedArchive}), which makes starts markedly faster. After a build, when there is no archive
+ * yet, a {@link ClassDataTraining training run} writes it before the first real start, as the Docker images' build
+ * writes their AOT cache. JIT tiers are left alone, so throughput is what it will be in production.
  */
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Start the local fleet (orchestrator :8080, ner :8081, rag :8082, llm :8083, hybrid :8084), "
@@ -96,9 +97,27 @@ public final class FleetUp implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopper);
         }
         long fleetStart = System.nanoTime();
+        Map<FleetService, Path> jars = new java.util.EnumMap<>(FleetService.class);
+        for (FleetService s : services) {
+            jars.put(s, extracted(home, s));
+        }
+        List<FleetService> untrained = ClassDataTraining.untrained(home, services);
+        if (!untrained.isEmpty()) {
+            System.out.println("mli up: a first start after a build: running " + untrained.stream()
+                    .map(FleetService::shortName).toList() + " once to write their class-data archives ...");
+            long t0 = System.nanoTime();
+            List<FleetService> trained = ClassDataTraining.run(home, untrained,
+                    (s, log) -> launch(home, s, jars.get(s), log, ClassDataTraining.JVM_FLAGS), FleetUp::awaitReady,
+                    started);
+            if (stopping.get()) {
+                return 130;
+            }
+            System.out.printf(Locale.ROOT, "  (archives written for %d of %d in %.1f s)%n", trained.size(),
+                    untrained.size(), (System.nanoTime() - t0) / 1e9);
+        }
         for (FleetService s : services) {
             Path log = home.logs().resolve(s.module() + ".log");
-            Process p = launch(home, s, log);
+            Process p = launch(home, s, jars.get(s), log, List.of());
             long t0 = System.nanoTime();
             FleetProcesses.Started st = new FleetProcesses.Started(s, p.toHandle(), log);
             started.add(st);
@@ -176,14 +195,15 @@ public final class FleetUp implements Callable<Integer> {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private Process launch(FleetHome home, FleetService s, Path log) throws IOException, InterruptedException {
-        Path jar = extracted(home, s);
+    private Process launch(FleetHome home, FleetService s, Path jar, Path log, List<String> extraFlags)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         if (detach && new File("/usr/bin/setsid").canExecute()) {
             cmd.add("/usr/bin/setsid"); // its own session: a closing terminal does not take it down
         }
         cmd.add(java());
         cmd.addAll(jvmFlags(home, s));
+        cmd.addAll(extraFlags);
         cmd.add("-jar");
         cmd.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.root().toFile())
@@ -207,7 +227,7 @@ public final class FleetUp implements Callable<Integer> {
                 "-XX:+UseSerialGC",
                 "-Xss512k",
                 "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + home.runDir().resolve("app").resolve(s.module() + ".jsa"),
+                "-XX:SharedArchiveFile=" + ClassDataTraining.archive(home, s),
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "--add-modules", "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED"));
@@ -230,7 +250,7 @@ public final class FleetUp implements Callable<Integer> {
             return out;
         }
         Files.createDirectories(dir.getParent());
-        Files.deleteIfExists(home.runDir().resolve("app").resolve(s.module() + ".jsa"));
+        Files.deleteIfExists(ClassDataTraining.archive(home, s));
         Process p = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
                 "--destination", dir.toString(), "--force")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
