@@ -136,12 +136,15 @@ public final class NerEngine implements BrandAgent {
         List<Token> tokens = TitleTokenizer.tokenize(nt);
         List<GazetteerMatch> matches = kb.gazetteer().find(nt);
         List<Candidate> out = new ArrayList<>();
-        int firstWordStart = firstWordAfterSalesTalk(tokens);
+        int firstWordStart = firstWordAfterSalesTalk(tokens, false);
+        // A known name right after product words opens the title as the seller wrote it; an unknown word there may
+        // be one more product word the shipped list lacks ("Kaos Polos Pria Lengan …": T-shirt plain men's sleeve).
+        int knownFirstWordStart = firstWordAfterSalesTalk(tokens, true);
         for (GazetteerMatch m : matches) {
             Brand b = kb.byId(m.alias().brandId()).orElseThrow();
             // Thai titles put product words before the brand (ครีม, น้ำ): a Thai spelling counts as at the start.
             boolean thai = hasThai(m.span().text());
-            boolean atStart = thai || m.span().start() <= firstWordStart;
+            boolean atStart = thai || m.span().start() <= knownFirstWordStart;
             double s = scorer.gazetteer(m, atStart, matches);
             String source = m.alias().kind() == AliasKind.PRODUCT_LINE ? "product_line" : "gazetteer";
             String kind = m.alias().kind() == AliasKind.PRODUCT_LINE ? "line" : thai ? "known_thai"
@@ -181,12 +184,18 @@ public final class NerEngine implements BrandAgent {
                 if (r.brand() == null && !plausibleName(span.span().text())) {
                     continue; // a run of 900 letters is junk, not a brand the catalog has not met yet
                 }
+                if (r.brand() == null && productWordsThenKnownName(span, tokens, matches)) {
+                    continue; // "Tai nghe Bluetooth Baseus": the gazetteer's Baseus, not a brand "Bluetooth Baseus"
+                }
+                if (r.brand() == null && isKnownLine(span.span(), matches)) {
+                    continue; // "Hảo Hảo": a product line the gazetteer has already named the brand of (Acecook)
+                }
                 if (r.brand() == null && onlyProductWords(span, tokens)) {
                     // "Coffee High Protein …", "Men's Running Shoes", "Tas Ransel …": a title that opens with what the
                     // product is names no brand there. Costs the brands named with such words (Swift, Sakura).
                     continue;
                 }
-                boolean atStart = span.span().start() <= firstWordStart;
+                boolean atStart = span.span().start() <= (r.brand() != null ? knownFirstWordStart : firstWordStart);
                 double s = scorer.crf(span, r, atStart, matches);
                 if (r.brand() != null) {
                     out.add(new Candidate(r.brand(), r.brand().name(), span.span(), s, "crf+" + r.how(),
@@ -232,16 +241,26 @@ public final class NerEngine implements BrandAgent {
     }
 
     /**
-     * Where the title's first word stands, after the sales talk a seller may open it with: in {@code PROMO Toshiba USB}
-     * the brand opens the title as far as the seller is concerned.
+     * Where the title's first word stands, after the sales talk a seller may open it with and, if asked, the shipped
+     * product words of languages that put what the product is first: in {@code PROMO Toshiba USB} and in Vietnamese
+     * {@code Kem chống nắng La Roche-Posay} ("sunscreen La Roche-Posay") the brand opens the title as far as the
+     * seller is concerned, as the CRF reads it.
      */
-    private static int firstWordAfterSalesTalk(List<Token> tokens) {
+    private static int firstWordAfterSalesTalk(List<Token> tokens, boolean afterProductWords) {
         for (Token t : tokens) {
-            if (!t.inTag() && t.type() != TokenType.PUNCT && !NonBrands.isSellerTalk(t.text())) {
+            if (!t.inTag() && t.type() != TokenType.PUNCT && !NonBrands.isSellerTalk(t.text())
+                    && !(afterProductWords && ProductWords.containsNormalised(t.norm()))) {
                 return t.start();
             }
         }
         return TitleTokenizer.firstWordStart(tokens);
+    }
+
+    /** Whether a known product line is written exactly where the span is. */
+    private static boolean isKnownLine(Span span, List<GazetteerMatch> matches) {
+        String key = BrandKeys.key(span.text());
+        return matches.stream().anyMatch(m -> m.alias().kind() == AliasKind.PRODUCT_LINE
+                && BrandKeys.key(m.span().text()).equals(key));
     }
 
     /** Brands with at least this many catalog products are common enough to be looked for misspelt anywhere. */
@@ -294,8 +313,13 @@ public final class NerEngine implements BrandAgent {
 
     /** Whether every word of the span is one the catalog mostly uses outside brand names. */
     private boolean onlyProductWords(CrfSpan span, List<Token> tokens) {
+        return productWords(tokens, span.firstToken(), span.lastToken() + 1);
+    }
+
+    /** Whether the words of tokens [from, to) are all product words, and there is one. */
+    private boolean productWords(List<Token> tokens, int from, int to) {
         boolean any = false;
-        for (int k = span.firstToken(); k <= span.lastToken(); k++) {
+        for (int k = from; k < to; k++) {
             Token t = tokens.get(k);
             if (t.type() == TokenType.PUNCT) {
                 continue;
@@ -309,6 +333,27 @@ public final class NerEngine implements BrandAgent {
             any = true;
         }
         return any;
+    }
+
+    /**
+     * Whether the span is product words followed by a known brand's name ({@code Bluetooth Baseus}): the brand is
+     * the known one, the words before it say what the product is.
+     */
+    boolean productWordsThenKnownName(CrfSpan span, List<Token> tokens, List<GazetteerMatch> matches) {
+        for (GazetteerMatch m : matches) {
+            if (m.alias().kind() != AliasKind.NAME || m.span().end() != span.span().end()
+                    || m.span().start() <= span.span().start()) {
+                continue;
+            }
+            int k = span.firstToken();
+            while (k <= span.lastToken() && tokens.get(k).start() < m.span().start()) {
+                k++;
+            }
+            if (productWords(tokens, span.firstToken(), k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A span's text with the word after it ({@code SYF} + {@code Shop}), to see whether it names a shop. */

@@ -96,6 +96,50 @@ class NerEngineTest {
     }
 
     @Test
+    void aKnownBrandAfterProductWordsOfAnotherLanguageOpensTheTitle() {
+        // Vietnamese "Nước tương" (soy sauce) says what the product is; the seller's own words begin at the brand.
+        NerEngine ner = new NerEngine(kb, trained.model());
+        AgentAnswer a = ner.infer(InferenceRequest.of("Nước tương Kikkoman 250ml"));
+        assertThat(a.brand().id()).isEqualTo("kikkoman");
+        assertThat(a.detail()).isEqualTo("known_start");
+    }
+
+    @Test
+    void aNewNameMadeOfProductWordsAndAKnownBrandIsTheKnownBrand() {
+        // As the CRF may read "Soy Sauce Kikkoman": words the catalog writes outside brand names, then a known name.
+        NerEngine ner = new NerEngine(kb, trained.model());
+        String title = "Tai nghe Soy Sauce Kikkoman Bowie E9";
+        io.mli.common.text.NormalizedText nt = io.mli.common.text.TextNormalizer.normalize(title);
+        List<io.mli.common.text.Token> tokens = io.mli.common.text.TitleTokenizer.tokenize(nt);
+        var matches = kb.gazetteer().find(nt);
+        int soy = title.indexOf("Soy");
+        int end = title.indexOf(" Bowie");
+        int first = indexOfToken(tokens, soy);
+        int last = indexOfToken(tokens, title.indexOf("Kikkoman"));
+        CrfSpan productsThenBrand = new CrfSpan(new io.mli.common.domain.Span(soy, end, title.substring(soy, end)),
+                first, last, 0.9, 0.9);
+        assertThat(ner.productWordsThenKnownName(productsThenBrand, tokens, matches)).isTrue();
+        // An unknown word before the known name: a name of its own, which may contain the known one (Del Monte).
+        String other = "Zabrowski Kikkoman Gold 250ml";
+        io.mli.common.text.NormalizedText ot = io.mli.common.text.TextNormalizer.normalize(other);
+        List<io.mli.common.text.Token> otherTokens = io.mli.common.text.TitleTokenizer.tokenize(ot);
+        int otherEnd = other.indexOf(" Gold");
+        CrfSpan unknownThenBrand = new CrfSpan(new io.mli.common.domain.Span(0, otherEnd,
+                other.substring(0, otherEnd)), 0, indexOfToken(otherTokens, other.indexOf("Kikkoman")), 0.9, 0.9);
+        assertThat(ner.productWordsThenKnownName(unknownThenBrand, otherTokens, kb.gazetteer().find(ot))).isFalse();
+        assertThat(ner.infer(InferenceRequest.of(title)).brand().id()).isEqualTo("kikkoman");
+    }
+
+    private static int indexOfToken(List<io.mli.common.text.Token> tokens, int start) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).start() == start) {
+                return i;
+            }
+        }
+        throw new AssertionError("no token at " + start);
+    }
+
+    @Test
     void findsABrandTheCatalogNeverSawFromWhereItStands() {
         NerEngine ner = new NerEngine(kb, trained.model());
         AgentAnswer a = ner.infer(InferenceRequest.of("Zabrowski Tomato Ketchup 300g."));
@@ -284,6 +328,10 @@ class NerEngineTest {
         assertThat(ner.infer(InferenceRequest.of("iPhone 15 Pro Max สีดำ")).brand().name()).isEqualTo("Apple");
         assertThat(ner.infer(InferenceRequest.of("ครีมยูเซอรินสูตรใหม่")).brand().name()).isEqualTo("Eucerin");
         assertThat(ner.infer(InferenceRequest.of("Generic USB Cable")).status()).isEqualTo(AgentStatus.ABSTAINED);
+        // A product line the CRF reads as a name (Acecook's "Hảo Hảo" noodles) is its brand, not a new one.
+        AgentAnswer noodles = ner.infer(InferenceRequest.of("Mì Hảo Hảo tôm chua cay thùng 30 gói"));
+        assertThat(noodles.brand().name()).isEqualTo("Acecook");
+        assertThat(noodles.detail()).isEqualTo("line");
     }
 
     @Test
