@@ -32,15 +32,8 @@ public final class CrfBrandModel {
         this.vocabulary = vocabulary;
     }
 
-    /** CoreNLP's default: how many past gradients the quasi-Newton optimiser remembers. */
-    static final int DEFAULT_QN_MEMORY = 25;
-
     /** The CRF's settings: CoreNLP's feature factory, with our token classes in the tag column. */
     static Properties properties(int maxIterations, int threads) {
-        return properties(maxIterations, threads, DEFAULT_QN_MEMORY);
-    }
-
-    static Properties properties(int maxIterations, int threads, int qnMemory) {
         Properties p = new Properties();
         p.setProperty("map", "word=0,tag=1,answer=2");
         p.setProperty("useClassFeature", "true");
@@ -65,7 +58,6 @@ public final class CrfBrandModel {
         p.setProperty("usePrevNextLemmas", "true");
         p.setProperty("maxQNItr", Integer.toString(maxIterations));
         p.setProperty("tolerance", "1e-4");
-        p.setProperty("QNsize", Integer.toString(qnMemory));
         p.setProperty("sigma", "3");
         p.setProperty("verboseMode", "false");
         if (threads > 1) {
@@ -80,7 +72,7 @@ public final class CrfBrandModel {
      * a brand's hundredth title teaches little its first forty did not, and training time grows with them.
      */
     static CrfBrandModel train(List<DistantSupervision.Example> examples, List<String> brandOf, boolean[] keep,
-                               int maxIterations, int threads, int qnMemory) {
+                               int maxIterations, int threads) {
         Map<String, int[]> global = new HashMap<>();
         Map<String, Map<String, int[]>> perBrand = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -90,7 +82,7 @@ public final class CrfBrandModel {
             Vocabulary.count(words, e.labels(), perBrand.computeIfAbsent(brandOf.get(i), b -> new HashMap<>()));
         }
         Vocabulary vocabulary = new Vocabulary(global);
-        CRFClassifier<CoreLabel> crf = new CRFClassifier<>(properties(maxIterations, threads, qnMemory));
+        CRFClassifier<CoreLabel> crf = new CRFClassifier<>(properties(maxIterations, threads));
         List<List<CoreLabel>> docs = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {
             if (!keep[i]) {

@@ -20,7 +20,6 @@ public final class NerTrainer {
     private final int negativePercent;
     private final int perBrand;
     private final int threads;
-    private final int qnMemory;
 
     /**
      * {@code negativePercent}: for this share of titles, a brand-less copy is added as a negative example;
@@ -28,25 +27,18 @@ public final class NerTrainer {
      * the optimiser's gradient.
      */
     public NerTrainer(int maxIterations, int negativePercent, int perBrand, int threads) {
-        this(maxIterations, negativePercent, perBrand, threads, CrfBrandModel.DEFAULT_QN_MEMORY);
-    }
-
-    private NerTrainer(int maxIterations, int negativePercent, int perBrand, int threads, int qnMemory) {
         this.maxIterations = maxIterations;
         this.negativePercent = negativePercent;
         this.perBrand = perBrand;
         this.threads = threads;
-        this.qnMemory = qnMemory;
     }
 
     /**
      * A quicker model for the calibration split: fewer optimiser iterations, one thread (it trains beside the main
-     * model, whose gradient runs on every core and so gets the larger share of the CPU while both train), and a
-     * shorter optimiser memory (10 past gradients instead of 25: each iteration a fifth cheaper; the main model
-     * trained so answers dev.jsonl within a point of the default).
+     * model, whose gradient runs on every core and so gets the larger share of the CPU while both train).
      */
     public static NerTrainer quick() {
-        return new NerTrainer(40, 10, PER_BRAND, 1, 10);
+        return new NerTrainer(40, 10, PER_BRAND, 1);
     }
 
     /** The knowledge base's model, its gradient on every core. */
@@ -86,7 +78,7 @@ public final class NerTrainer {
             }
         }
         boolean[] keep = CrfBrandModel.firstPerBrand(brandOf, perBrand);
-        CrfBrandModel model = CrfBrandModel.train(examples, brandOf, keep, maxIterations, threads, qnMemory);
+        CrfBrandModel model = CrfBrandModel.train(examples, brandOf, keep, maxIterations, threads);
         int trainedOn = 0;
         for (boolean k : keep) {
             trainedOn += k ? 1 : 0;
