@@ -165,10 +165,9 @@ public final class OrchestratorEngine implements AutoCloseable {
                 || aggregator.ceiling("rag.unnamed.alone") >= threshold;
     }
 
-    /** Whether NER's calibrated probability, on its own, reaches {@code nerSureAt}. */
+    /** Whether NER, on its own, is sure of a known brand at {@code nerSureAt}. */
     private boolean nerIsSure(AgentAnswer ner) {
-        List<Aggregator.Option> solo = aggregator.options(List.of(ner));
-        return !solo.isEmpty() && solo.getFirst().probability() >= settings.nerSureAt();
+        return aggregator.nerAloneSure(ner, settings.nerSureAt());
     }
 
     private InferenceResult result(InferenceRequest request, String language, Method method, Mode mode,

@@ -169,6 +169,20 @@ class OrchestratorEngineTest {
     }
 
     @Test
+    void aNameTheKnowledgeBaseDoesNotKnowIsNeverSureAlone() {
+        // However high its score: retrieval is asked (for the category, and a second look).
+        AgentAnswer newBrand = AgentAnswer.ok("ner", new BrandGuess(null, "Zabrowski", List.of(), 0.99, List.of()),
+                List.of(), null, "new");
+        Fixed ner = new Fixed("ner", newBrand, 0);
+        Fixed rag = new Fixed("rag", AgentAnswer.abstained("rag", List.of(), null, "neighbours split"), 0);
+        try (OrchestratorEngine e = nerFirst(ner, rag, null)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Zabrowski Ketchup"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.brand().name()).isEqualTo("Zabrowski");
+            assertThat(rag.calls.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void nerFirstAsksEachAgentOnceWhenNerIsUnsure() {
         Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.95, "known_start"), 0);
         Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.95, "named"), 0);
