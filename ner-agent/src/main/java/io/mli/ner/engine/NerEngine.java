@@ -13,6 +13,7 @@ import io.mli.common.kb.Fitment;
 import io.mli.common.kb.GazetteerMatch;
 import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.kb.ModelCodes;
 import io.mli.common.kb.NonBrands;
 import io.mli.common.kb.ProductWords;
 import io.mli.common.text.BrandKeys;
@@ -134,7 +135,7 @@ public final class NerEngine implements BrandAgent {
     List<Candidate> candidates(String title) {
         NormalizedText nt = TextNormalizer.normalize(title);
         List<Token> tokens = TitleTokenizer.tokenize(nt);
-        List<GazetteerMatch> matches = kb.gazetteer().find(nt);
+        List<GazetteerMatch> matches = ModelCodes.withoutCodes(title, kb.gazetteer().find(nt));
         List<Candidate> out = new ArrayList<>();
         int firstWordStart = firstWordAfterSalesTalk(tokens, false);
         // A known name right after product words opens the title as the seller wrote it; an unknown word there may

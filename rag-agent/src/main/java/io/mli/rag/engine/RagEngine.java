@@ -11,6 +11,7 @@ import io.mli.common.kb.Brand;
 import io.mli.common.kb.Fitment;
 import io.mli.common.kb.GazetteerMatch;
 import io.mli.common.kb.KnowledgeBase;
+import io.mli.common.kb.ModelCodes;
 import io.mli.common.vector.SearchHit;
 import io.mli.common.vector.SearchRequest;
 import io.mli.common.vector.VectorStore;
@@ -129,10 +130,13 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
         return AgentAnswer.ok(name(), best, alternatives, category, confirmed ? "named" : "unnamed");
     }
 
-    /** The brands the title names, each at its first mention; not those it names only as what the product fits. */
+    /**
+     * The brands the title names, each at its first mention; not those it names only as what the product fits, nor
+     * letters of a model code.
+     */
     private Map<String, GazetteerMatch> namedInTitle(String title) {
         Map<String, GazetteerMatch> out = new HashMap<>();
-        List<GazetteerMatch> matches = kb.gazetteer().find(title);
+        List<GazetteerMatch> matches = ModelCodes.withoutCodes(title, kb.gazetteer().find(title));
         for (GazetteerMatch m : matches) {
             if (Fitment.fits(title, m, matches)) {
                 continue;
