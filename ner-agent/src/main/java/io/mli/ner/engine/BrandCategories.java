@@ -6,7 +6,6 @@ import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.text.TitleTokenizer;
 import io.mli.common.text.Token;
 import io.mli.common.text.TokenType;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +28,15 @@ import java.util.TreeSet;
  * whole catalog and without one.
  *
  * <p>Products are compared by the TF-IDF weights of their title words. Saved next to the NER model as
- * {@value #FILE} (brand id, category, title and the title's words per line) and indexed again when loaded: with the
- * words saved, loading does not tokenise the catalog's titles again, which was a third of the NER service's start-up
- * load. A file without them (an older knowledge base) is tokenised as it loads. Immutable and thread-safe.
+ * {@value #FILE} (brand id, category, title per line) and indexed again when loaded, with each title's words in
+ * {@value #WORDS_FILE} (line for line): loading then does not tokenise the catalog's titles again, which was a third
+ * of the NER service's start-up load. The words are a file of their own so that a service of an earlier version
+ * still reads the categories of a knowledge base built by this one; without the file (a knowledge base built before
+ * it), the titles are tokenised as they load. Immutable and thread-safe.
  */
 public final class BrandCategories {
     static final String FILE = "categories.tsv";
+    static final String WORDS_FILE = "categories.words";
     /** The nearest products of the brand that vote, each by its similarity. */
     static final int NEIGHBOURS = 3;
 
@@ -133,7 +135,9 @@ public final class BrandCategories {
         List<String> out = new ArrayList<>();
         for (Token t : TitleTokenizer.tokenize(title)) {
             if ((t.type() == TokenType.LATIN || t.type() == TokenType.THAI || t.type() == TokenType.OTHER_WORD)
-                    && t.norm().length() >= 2) {
+                    && t.norm().length() >= 2 && t.norm().chars().noneMatch(Character::isWhitespace)) {
+                // (a spacing accent, "Men´s", normalises to a space and a combining mark, kept in one token: saved
+                // and split again on spaces it would come back as other words)
                 out.add(t.norm());
             }
         }
@@ -208,9 +212,11 @@ public final class BrandCategories {
 
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8);
+             BufferedWriter words = Files.newBufferedWriter(dir.resolve(WORDS_FILE), StandardCharsets.UTF_8)) {
             for (String[] e : entries) {
-                w.write(e[0] + "\t" + e[1] + "\t" + e[2] + "\t" + e[3] + "\n");
+                w.write(e[0] + "\t" + e[1] + "\t" + e[2] + "\n");
+                words.write(e[3] + "\n");
             }
         }
     }
@@ -221,15 +227,19 @@ public final class BrandCategories {
             return empty();
         }
         List<String[]> entries = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] p = line.split("\t", -1);
-                if (p.length == 4) {
-                    entries.add(p);
-                } else if (p.length == 3) {
-                    entries.add(new String[] {p[0], p[1], p[2], String.join(" ", words(p[2]))});
-                }
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            String[] p = line.split("\t", -1);
+            if (p.length == 3 || p.length == 4) { // four: the words in a column, as main wrote them for an hour
+                entries.add(new String[] {p[0], p[1], p[2], p.length == 4 ? p[3] : null});
+            }
+        }
+        Path wf = dir.resolve(WORDS_FILE);
+        List<String> saved = Files.isRegularFile(wf) ? Files.readAllLines(wf, StandardCharsets.UTF_8) : List.of();
+        boolean aligned = saved.size() == entries.size();
+        for (int i = 0; i < entries.size(); i++) {
+            String[] e = entries.get(i);
+            if (e[3] == null) {
+                e[3] = aligned ? saved.get(i) : String.join(" ", words(e[2]));
             }
         }
         return index(entries);

@@ -78,6 +78,9 @@ public final class NerEngine implements BrandAgent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof IOException io ? new UncheckedIOException(io)
                     : e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -145,7 +148,7 @@ public final class NerEngine implements BrandAgent {
             Brand b = kb.byId(m.alias().brandId()).orElseThrow();
             // Thai titles put product words before the brand (ครีม, น้ำ): a Thai spelling counts as at the start.
             boolean thai = hasThai(m.span().text());
-            boolean atStart = thai || m.span().start() <= knownFirstWordStart;
+            boolean atStart = thai || m.span().start() <= firstWordStart || m.span().start() == knownFirstWordStart;
             double s = scorer.gazetteer(m, atStart, matches);
             String source = m.alias().kind() == AliasKind.PRODUCT_LINE ? "product_line" : "gazetteer";
             String kind = m.alias().kind() == AliasKind.PRODUCT_LINE ? "line" : thai ? "known_thai"
@@ -196,7 +199,8 @@ public final class NerEngine implements BrandAgent {
                     // product is names no brand there. Costs the brands named with such words (Swift, Sakura).
                     continue;
                 }
-                boolean atStart = span.span().start() <= (r.brand() != null ? knownFirstWordStart : firstWordStart);
+                boolean atStart = span.span().start() <= firstWordStart
+                        || r.brand() != null && span.span().start() == knownFirstWordStart;
                 double s = scorer.crf(span, r, atStart, matches);
                 if (r.brand() != null) {
                     out.add(new Candidate(r.brand(), r.brand().name(), span.span(), s, "crf+" + r.how(),
@@ -257,7 +261,7 @@ public final class NerEngine implements BrandAgent {
         return TitleTokenizer.firstWordStart(tokens);
     }
 
-    /** Whether a known product line is written exactly where the span is. */
+    /** Whether the span's text is a known product line that the gazetteer found in the title. */
     private static boolean isKnownLine(Span span, List<GazetteerMatch> matches) {
         String key = BrandKeys.key(span.text());
         return matches.stream().anyMatch(m -> m.alias().kind() == AliasKind.PRODUCT_LINE

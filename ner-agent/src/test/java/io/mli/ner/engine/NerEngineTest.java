@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.InferenceRequest;
+import io.mli.common.domain.Span;
 import io.mli.common.io.CatalogRow;
 import io.mli.common.kb.KbLayout;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.KnowledgeBaseBuilder;
 import io.mli.common.kb.KnowledgeBaseStore;
 import io.mli.common.kb.StarterKnowledgeBase;
+import io.mli.common.text.NormalizedText;
+import io.mli.common.text.TextNormalizer;
+import io.mli.common.text.TitleTokenizer;
+import io.mli.common.text.Token;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +39,7 @@ class NerEngineTest {
         CatalogRow row = new CatalogRow(1, "Mae Ploy Red Curry Paste 50g.", "MAE PLOY", "Pantry /// Curry Paste",
                 java.util.Map.of());
         DistantSupervision.Example e = DistantSupervision.label(row,
-                io.mli.common.text.TitleTokenizer.tokenize(row.title()), kb);
+                TitleTokenizer.tokenize(row.title()), kb);
         assertThat(e).isNotNull();
         assertThat(e.labels()).containsExactly("BRAND", "BRAND", "VARIANT", "CATEGORY", "CATEGORY", "VARIANT", "O");
         assertThat(DistantSupervision.withoutBrand(e).labels()).doesNotContain("BRAND");
@@ -109,28 +114,29 @@ class NerEngineTest {
         // As the CRF may read "Soy Sauce Kikkoman": words the catalog writes outside brand names, then a known name.
         NerEngine ner = new NerEngine(kb, trained.model());
         String title = "Tai nghe Soy Sauce Kikkoman Bowie E9";
-        io.mli.common.text.NormalizedText nt = io.mli.common.text.TextNormalizer.normalize(title);
-        List<io.mli.common.text.Token> tokens = io.mli.common.text.TitleTokenizer.tokenize(nt);
+        NormalizedText nt = TextNormalizer.normalize(title);
+        List<Token> tokens = TitleTokenizer.tokenize(nt);
         var matches = kb.gazetteer().find(nt);
         int soy = title.indexOf("Soy");
         int end = title.indexOf(" Bowie");
         int first = indexOfToken(tokens, soy);
         int last = indexOfToken(tokens, title.indexOf("Kikkoman"));
-        CrfSpan productsThenBrand = new CrfSpan(new io.mli.common.domain.Span(soy, end, title.substring(soy, end)),
+        CrfSpan productsThenBrand = new CrfSpan(new Span(soy, end, title.substring(soy, end)),
                 first, last, 0.9, 0.9);
         assertThat(ner.productWordsThenKnownName(productsThenBrand, tokens, matches)).isTrue();
         // An unknown word before the known name: a name of its own, which may contain the known one (Del Monte).
         String other = "Zabrowski Kikkoman Gold 250ml";
-        io.mli.common.text.NormalizedText ot = io.mli.common.text.TextNormalizer.normalize(other);
-        List<io.mli.common.text.Token> otherTokens = io.mli.common.text.TitleTokenizer.tokenize(ot);
+        NormalizedText ot = TextNormalizer.normalize(other);
+        List<Token> otherTokens = TitleTokenizer.tokenize(ot);
         int otherEnd = other.indexOf(" Gold");
-        CrfSpan unknownThenBrand = new CrfSpan(new io.mli.common.domain.Span(0, otherEnd,
+        CrfSpan unknownThenBrand = new CrfSpan(new Span(0, otherEnd,
                 other.substring(0, otherEnd)), 0, indexOfToken(otherTokens, other.indexOf("Kikkoman")), 0.9, 0.9);
         assertThat(ner.productWordsThenKnownName(unknownThenBrand, otherTokens, kb.gazetteer().find(ot))).isFalse();
         assertThat(ner.infer(InferenceRequest.of(title)).brand().id()).isEqualTo("kikkoman");
+        assertThat(ner.candidates(title)).noneMatch(c -> c.name().contains("Sauce"));
     }
 
-    private static int indexOfToken(List<io.mli.common.text.Token> tokens, int start) {
+    private static int indexOfToken(List<Token> tokens, int start) {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).start() == start) {
                 return i;
@@ -151,10 +157,8 @@ class NerEngineTest {
 
     @Test
     void aPromotionTagOpeningTheTitleDoesNotChangeHowTheCrfReadsTheRest() {
-        List<io.mli.common.text.Token> plain = io.mli.common.text.TitleTokenizer.tokenize(
-                "Zabrowski Tomato Ketchup 300g.");
-        List<io.mli.common.text.Token> tagged = io.mli.common.text.TitleTokenizer.tokenize(
-                "(OTOP) Zabrowski Tomato Ketchup 300g.");
+        List<Token> plain = TitleTokenizer.tokenize("Zabrowski Tomato Ketchup 300g.");
+        List<Token> tagged = TitleTokenizer.tokenize("(OTOP) Zabrowski Tomato Ketchup 300g.");
         assertThat(CrfBrandModel.afterOpeningTag(tagged)).isEqualTo(3);
         assertThat(CrfBrandModel.afterOpeningTag(plain)).isZero();
         double[] a = trained.model().tag(plain).brand();
@@ -162,18 +166,18 @@ class NerEngineTest {
         assertThat(b).hasSize(a.length + 3);
         assertThat(java.util.Arrays.copyOfRange(b, 3, b.length)).containsExactly(a);
         // A title that is nothing but a tag is read whole.
-        assertThat(CrfBrandModel.afterOpeningTag(io.mli.common.text.TitleTokenizer.tokenize("[Heinz]"))).isZero();
+        assertThat(CrfBrandModel.afterOpeningTag(TitleTokenizer.tokenize("[Heinz]"))).isZero();
         NerEngine ner = new NerEngine(kb, trained.model());
         assertThat(ner.infer(InferenceRequest.of("[Promo] Zabrowski Tomato Ketchup 300g.")).brand().name())
                 .isEqualTo("Zabrowski");
         // The opening tag itself is read with the whole title: a brand in brackets is still a brand.
-        List<io.mli.common.text.Token> bracketed = io.mli.common.text.TitleTokenizer.tokenize(
+        List<Token> bracketed = TitleTokenizer.tokenize(
                 "[Zabrowski] Tomato Ketchup 300g.");
         assertThat(CrfBrandModel.afterOpeningTag(bracketed)).isEqualTo(3);
         double[] whole = trained.model().tag(bracketed).brand();
         assertThat(whole[1]).as("Zabrowski inside the brackets").isGreaterThan(0.5);
         // Product words a seller of another language opens with are skipped like a tag.
-        List<io.mli.common.text.Token> vietnamese = io.mli.common.text.TitleTokenizer.tokenize(
+        List<Token> vietnamese = TitleTokenizer.tokenize(
                 "Sữa tươi Zabrowski Tomato Ketchup 300g.");
         assertThat(CrfBrandModel.afterOpeningTag(vietnamese)).isEqualTo(2);
         assertThat(ner.infer(InferenceRequest.of("Sữa tươi Zabrowski Tomato Ketchup 300g.")).brand().name())
@@ -201,7 +205,7 @@ class NerEngineTest {
         assertThat(vocabulary.isNeverABrandWord("ped")).isFalse();
         assertThat(vocabulary.isNeverABrandWord("del")).as("a brand word (Del Rio)").isFalse();
         String title = "Tongtin Look Ped Red Curry Paste 80g";
-        List<io.mli.common.text.Token> tokens = io.mli.common.text.TitleTokenizer.tokenize(title);
+        List<Token> tokens = TitleTokenizer.tokenize(title);
         assertThat(NerEngine.onlyNonBrandWordsBetween(tokens, 0, title.indexOf("Look"), vocabulary)).isTrue();
         assertThat(NerEngine.onlyNonBrandWordsBetween(tokens, 0, title.indexOf("Ped"), vocabulary))
                 .as("Look is a brand word").isFalse();

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nerFirst         ask NER alone first and skip retrieval when it is sure: one call instead of two for most
  *                         titles, and the same answers as {@code mli infer} in-process; false asks NER and
  *                         retrieval in parallel every time
- * @param nerSureAt        NER's calibrated probability at which it answers alone
+ * @param nerSureAt        NER's calibrated probability at which it answers alone (for a brand the knowledge base
+ *                         knows; a new name always has retrieval asked too)
  * @param thaiInParallel   with {@code nerFirst}, start retrieval beside NER for titles in Thai script, which NER
  *                         alone is seldom sure of: one round trip less for those, a retrieval call in vain for the
  *                         few that NER settles alone or that have no candidate at all (default true)

@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -84,7 +86,8 @@ public final class FleetUp implements Callable<Integer> {
         }
         Files.createDirectories(home.logs());
 
-        List<FleetProcesses.Started> started = new ArrayList<>();
+        // Read by the shutdown hook while this thread adds and removes: a copy-on-write list.
+        List<FleetProcesses.Started> started = new CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread stopper = new Thread(() -> {
             stopping.set(true);
@@ -97,7 +100,7 @@ public final class FleetUp implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopper);
         }
         long fleetStart = System.nanoTime();
-        Map<FleetService, Path> jars = new java.util.EnumMap<>(FleetService.class);
+        Map<FleetService, Path> jars = new EnumMap<>(FleetService.class);
         for (FleetService s : services) {
             jars.put(s, extracted(home, s));
         }
@@ -106,14 +109,26 @@ public final class FleetUp implements Callable<Integer> {
             System.out.println("mli up: a first start after a build: running " + untrained.stream()
                     .map(FleetService::shortName).toList() + " once to write their class-data archives ...");
             long t0 = System.nanoTime();
-            List<FleetService> trained = ClassDataTraining.run(home, untrained,
-                    (s, log) -> launch(home, s, jars.get(s), log, ClassDataTraining.JVM_FLAGS), FleetUp::awaitReady,
-                    started);
+            if (detach) {
+                Runtime.getRuntime().addShutdownHook(stopper); // the training JVMs are this command's until they stop
+            }
+            try {
+                List<FleetService> trained = ClassDataTraining.run(home, untrained,
+                        (s, log) -> launch(home, s, jars.get(s), log, ClassDataTraining.JVM_FLAGS),
+                        FleetUp::awaitReady, ClassDataTraining::ask, started);
+                System.out.printf(Locale.ROOT, "  (archives written for %d of %d in %.1f s)%n", trained.size(),
+                        untrained.size(), (System.nanoTime() - t0) / 1e9);
+            } catch (IOException e) {
+                // Only the start-up time depends on it: the services start without their archives.
+                System.err.println("mli up: the training run failed (" + e.getMessage() + "); starting without it");
+            } finally {
+                if (detach && !stopping.get()) {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                }
+            }
             if (stopping.get()) {
                 return 130;
             }
-            System.out.printf(Locale.ROOT, "  (archives written for %d of %d in %.1f s)%n", trained.size(),
-                    untrained.size(), (System.nanoTime() - t0) / 1e9);
         }
         for (FleetService s : services) {
             Path log = home.logs().resolve(s.module() + ".log");
@@ -317,13 +332,9 @@ public final class FleetUp implements Callable<Integer> {
         String[] titles = {"Eucerin Body Lotion 250ml", "ยูเซอริน โลชั่น", "Samsung Galaxy S24 ซัมซุง", "Generic cable"};
         long t0 = System.nanoTime();
         for (int i = 0; i < 60; i++) {
-            String body = "{\"product_name\": \"" + titles[i % titles.length] + "\", \"mode\": \""
-                    + (i % 2 == 0 ? "cascade" : "all") + "\"}";
             try {
-                http.send(HttpRequest.newBuilder(URI.create(FleetService.ORCHESTRATOR.url() + "/inference"))
-                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                http.send(postJson(FleetService.ORCHESTRATOR.url() + "/inference",
+                        inferenceBody(titles[i % titles.length], i % 2 == 0)), HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {
                 return;
             } catch (InterruptedException e) {
@@ -332,6 +343,18 @@ public final class FleetUp implements Callable<Integer> {
             }
         }
         System.out.printf(Locale.ROOT, "  (warmed up with 60 requests in %.1f s)%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A JSON POST with a 10 s time-out, as the warm-up, the example check and the training run send them. */
+    static HttpRequest postJson(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    }
+
+    /** An inference request body for a title (no quotes or backslashes in it), in cascade or all mode. */
+    static String inferenceBody(String title, boolean cascade) {
+        return "{\"product_name\": \"" + title + "\", \"mode\": \"" + (cascade ? "cascade" : "all") + "\"}";
     }
 
     private static boolean portInUse(int port) {
@@ -363,9 +386,7 @@ public final class FleetUp implements Callable<Integer> {
     private static String checkExample(String url, String body) {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+            HttpResponse<String> r = http.send(postJson(url, body),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             var json = io.mli.common.io.Json.MAPPER.readTree(r.body());
             var brand = json.get("brand");

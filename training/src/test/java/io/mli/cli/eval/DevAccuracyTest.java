@@ -86,8 +86,8 @@ class DevAccuracyTest {
     /**
      * Titles written for the project (not from the shared data): well-known brands in English, Thai, Vietnamese,
      * Indonesian, Korean and Japanese titles, titles that open with what the product is or with a promotion tag,
-     * products that fit another brand ("for LG", a case for the iPhone), and titles that name no brand. 103 of 103 right
-     * (docs/accuracy.md); the misses are printed.
+     * products that fit another brand ("for LG", a case for the iPhone), and titles that name no brand. 103 of 103
+     * right (docs/accuracy.md); the misses are printed.
      */
     @Test
     void titlesOfShopsAndLanguagesTheCatalogDoesNotTeach() throws Exception {

@@ -1,6 +1,7 @@
 package io.mli.cli.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,12 +33,16 @@ class ClassDataTrainingTest {
                     }
                 }
                 """);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path jdk = Path.of(System.getProperty("java.home"));
+        // A dynamic archive is made on top of the JDK's own (lib/server/classes.jsa); without it there is none.
+        assumeTrue(Files.exists(jdk.resolve("lib/server/classes.jsa")), "this JDK ships no base CDS archive");
+        String java = jdk.resolve("bin").resolve("java").toString();
         List<FleetService> services = List.of(FleetService.NER, FleetService.LLM);
         assertThat(ClassDataTraining.untrained(home, services)).isEqualTo(services);
 
         List<Process> launched = new ArrayList<>();
         List<FleetProcesses.Started> running = new ArrayList<>();
+        List<FleetService> asked = new ArrayList<>();
         List<FleetService> trained = ClassDataTraining.run(home, services, (s, log) -> {
             List<String> cmd = new ArrayList<>(List.of(java));
             if (s == FleetService.NER) {
@@ -49,13 +54,14 @@ class ClassDataTrainingTest {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             launched.add(p);
             return p;
-        }, (s, p) -> awaitLine(home.logs().resolve(s.module() + ".training.log"), p), running);
+        }, (s, p) -> awaitLine(home.logs().resolve(s.module() + ".training.log"), p), asked::addAll, running);
 
         assertThat(trained).containsExactly(FleetService.NER);
         assertThat(ClassDataTraining.untrained(home, services)).containsExactly(FleetService.LLM);
         assertThat(Files.size(ClassDataTraining.archive(home, FleetService.NER))).isPositive();
         assertThat(launched).hasSize(2).noneMatch(Process::isAlive);
         assertThat(running).isEmpty();
+        assertThat(asked).as("both came up, so both were asked").isEqualTo(services);
     }
 
     private static String awaitLine(Path log, Process p) {
