@@ -74,17 +74,17 @@ public final class Aggregator {
     }
 
     /**
-     * Whether NER's answer alone is sure enough for the cascade to stop at: a brand the knowledge base knows, whose
-     * calibrated probability on its own reaches {@code at}. A name the knowledge base does not know never is:
-     * retrieval gives it its category, and the calibration of new names is the one that moves most from one fit to
-     * the next (a refit once put them at 0.9 where 75% of dev's were right).
+     * NER's answer as options of its own when it alone is sure enough for the cascade to stop at (a brand the
+     * knowledge base knows, whose calibrated probability on its own reaches {@code at}); none otherwise. A name the
+     * knowledge base does not know never is: retrieval gives it its category, and the calibration of new names is the
+     * one that moves most from one fit to the next (a refit once put them at 0.9 where 75% of dev's were right).
      */
-    public boolean nerAloneSure(AgentAnswer ner, double at) {
+    public List<Option> soloIfSure(AgentAnswer ner, double at) {
         if (!ok(ner) || ner.brand().id() == null) {
-            return false;
+            return List.of();
         }
         List<Option> alone = options(List.of(ner));
-        return !alone.isEmpty() && alone.getFirst().probability() >= at;
+        return !alone.isEmpty() && alone.getFirst().probability() >= at ? alone : List.of();
     }
 
     private Option option(BrandGuess brand, String kind, double raw, List<String> agents) {

@@ -104,7 +104,8 @@ public final class OrchestratorEngine implements AutoCloseable {
                 }
                 AgentAnswer n = ner.join();
                 // The same decisions whether NER answered in time or not, so an answer does not depend on load.
-                boolean sure = n.status() == AgentStatus.OK && nerIsSure(n);
+                List<Aggregator.Option> solo = aggregator.soloIfSure(n, settings.nerSureAt());
+                boolean sure = !solo.isEmpty();
                 boolean hopeless = n.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(language);
                 if (sure || hopeless) {
                     // Retrieval started beside NER is not waited for: the answer (its category too) is NER-first's.
@@ -113,8 +114,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                             : "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold");
                     answers = new ArrayList<>(List.of(n, r));
                     skipHybrid(answers, sure ? "cascade: NER alone is sure" : "cascade: no NER candidates to check");
-                    return result(request, language, method, mode, answers,
-                            sure ? aggregator.options(List.of(n)) : List.of(), t0);
+                    return result(request, language, method, mode, answers, solo, t0);
                 }
             }
             if (rag == null) {
@@ -163,11 +163,6 @@ public final class OrchestratorEngine implements AutoCloseable {
         double threshold = settings.abstainBelow(language);
         return aggregator.ceiling("rag.named.alone") >= threshold
                 || aggregator.ceiling("rag.unnamed.alone") >= threshold;
-    }
-
-    /** Whether NER, on its own, is sure of a known brand at {@code nerSureAt}. */
-    private boolean nerIsSure(AgentAnswer ner) {
-        return aggregator.nerAloneSure(ner, settings.nerSureAt());
     }
 
     private InferenceResult result(InferenceRequest request, String language, Method method, Mode mode,

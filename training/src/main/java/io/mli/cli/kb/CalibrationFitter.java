@@ -133,10 +133,10 @@ public final class CalibrationFitter {
         int changed = 0;
         int lost = 0;
         for (Seen o : seen) {
-            if (!calibrated.nerAloneSure(o.ner(), OrchestratorSettings.DEFAULT_NER_SURE_AT)) {
+            List<Aggregator.Option> alone = calibrated.soloIfSure(o.ner(), OrchestratorSettings.DEFAULT_NER_SURE_AT);
+            if (alone.isEmpty()) {
                 continue;
             }
-            List<Aggregator.Option> alone = calibrated.options(List.of(o.ner()));
             sure++;
             List<Aggregator.Option> all = calibrated.options(o.all());
             String a = alone.getFirst().brand().name();
