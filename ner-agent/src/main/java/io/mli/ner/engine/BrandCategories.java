@@ -44,14 +44,18 @@ public final class BrandCategories {
     private record Product(String category, int[] words, float[] weights) {
     }
 
-    private final List<String[]> entries; // brand id, category, title, words (space-separated): what is saved
+    /** One catalog product as saved: its brand's id, its category, its title and the title's words. */
+    private record Entry(String brandId, String category, String title, List<String> words) {
+    }
+
+    private final List<Entry> entries; // what is saved
     private final Map<String, List<Product>> byBrand;
     /** Per brand, the word ids every one of its products has (its name, mostly), ascending. */
     private final Map<String, int[]> sharedWords;
     private final Map<String, Integer> wordIds;
     private final float[] idf;
 
-    private BrandCategories(List<String[]> entries, Map<String, List<Product>> byBrand, Map<String, Integer> wordIds,
+    private BrandCategories(List<Entry> entries, Map<String, List<Product>> byBrand, Map<String, Integer> wordIds,
                             float[] idf) {
         this.entries = entries;
         this.byBrand = byBrand;
@@ -75,25 +79,23 @@ public final class BrandCategories {
 
     /** The catalog's rows with a brand and a category, each under the id of the brand its label names. */
     public static BrandCategories of(List<CatalogRow> rows, KnowledgeBase kb) {
-        List<String[]> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (CatalogRow row : rows) {
             if (row.brand() == null || row.brand().isBlank() || row.category() == null || row.category().isBlank()) {
                 continue;
             }
             String title = oneLine(row.title());
-            entries.add(new String[] {kb.idOfLabel(row.brand()), oneLine(row.category()), title,
-                String.join(" ", words(title))});
+            entries.add(new Entry(kb.idOfLabel(row.brand()), oneLine(row.category()), title, words(title)));
         }
         return index(entries);
     }
 
-    private static BrandCategories index(List<String[]> entries) {
+    private static BrandCategories index(List<Entry> entries) {
         Map<String, Integer> wordIds = new HashMap<>();
         List<int[]> docs = new ArrayList<>(entries.size());
         List<Integer> df = new ArrayList<>();
-        for (String[] e : entries) {
-            List<String> words = e[3].isEmpty() ? List.of() : Arrays.asList(e[3].split(" "));
-            int[] ids = words.stream().mapToInt(w -> wordIds.computeIfAbsent(w, k -> {
+        for (Entry e : entries) {
+            int[] ids = e.words().stream().mapToInt(w -> wordIds.computeIfAbsent(w, k -> {
                 df.add(0);
                 return df.size() - 1;
             })).distinct().sorted().toArray();
@@ -119,11 +121,15 @@ public final class BrandCategories {
             for (int k = 0; k < w.length && n > 0; k++) {
                 w[k] /= n;
             }
-            byBrand.computeIfAbsent(entries.get(i)[0], k -> new ArrayList<>())
-                    .add(new Product(entries.get(i)[1], ids, w));
+            byBrand.computeIfAbsent(entries.get(i).brandId(), k -> new ArrayList<>())
+                    .add(new Product(entries.get(i).category(), ids, w));
         }
         byBrand.replaceAll((k, v) -> List.copyOf(v));
         return new BrandCategories(List.copyOf(entries), Map.copyOf(byBrand), Map.copyOf(wordIds), idf);
+    }
+
+    private static List<String> split(String words) {
+        return words.isEmpty() ? List.of() : List.of(words.split(" "));
     }
 
     private static String oneLine(String s) {
@@ -214,9 +220,9 @@ public final class BrandCategories {
         Files.createDirectories(dir);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8);
              BufferedWriter words = Files.newBufferedWriter(dir.resolve(WORDS_FILE), StandardCharsets.UTF_8)) {
-            for (String[] e : entries) {
-                w.write(e[0] + "\t" + e[1] + "\t" + e[2] + "\n");
-                words.write(e[3] + "\n");
+            for (Entry e : entries) {
+                w.write(e.brandId() + "\t" + e.category() + "\t" + e.title() + "\n");
+                words.write(String.join(" ", e.words()) + "\n");
             }
         }
     }
@@ -226,20 +232,16 @@ public final class BrandCategories {
         if (!Files.isRegularFile(f)) {
             return empty();
         }
-        List<String[]> entries = new ArrayList<>();
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-            String[] p = line.split("\t", -1);
-            if (p.length == 3 || p.length == 4) { // four: the words in a column, as main wrote them for an hour
-                entries.add(new String[] {p[0], p[1], p[2], p.length == 4 ? p[3] : null});
-            }
-        }
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         Path wf = dir.resolve(WORDS_FILE);
         List<String> saved = Files.isRegularFile(wf) ? Files.readAllLines(wf, StandardCharsets.UTF_8) : List.of();
-        boolean aligned = saved.size() == entries.size();
-        for (int i = 0; i < entries.size(); i++) {
-            String[] e = entries.get(i);
-            if (e[3] == null) {
-                e[3] = aligned ? saved.get(i) : String.join(" ", words(e[2]));
+        boolean aligned = saved.size() == lines.size();
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] p = lines.get(i).split("\t", -1);
+            if (p.length == 3 || p.length == 4) { // four: the words in a column, as main wrote them for an hour
+                String words = p.length == 4 ? p[3] : aligned ? saved.get(i) : null;
+                entries.add(new Entry(p[0], p[1], p[2], words == null ? words(p[2]) : split(words)));
             }
         }
         return index(entries);

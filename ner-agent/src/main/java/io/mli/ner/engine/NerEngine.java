@@ -148,7 +148,7 @@ public final class NerEngine implements BrandAgent {
             Brand b = kb.byId(m.alias().brandId()).orElseThrow();
             // Thai titles put product words before the brand (ครีม, น้ำ): a Thai spelling counts as at the start.
             boolean thai = hasThai(m.span().text());
-            boolean atStart = thai || m.span().start() <= firstWordStart || m.span().start() == knownFirstWordStart;
+            boolean atStart = thai || opens(m.span().start(), true, firstWordStart, knownFirstWordStart);
             double s = scorer.gazetteer(m, atStart, matches);
             String source = m.alias().kind() == AliasKind.PRODUCT_LINE ? "product_line" : "gazetteer";
             String kind = m.alias().kind() == AliasKind.PRODUCT_LINE ? "line" : thai ? "known_thai"
@@ -199,8 +199,7 @@ public final class NerEngine implements BrandAgent {
                     // product is names no brand there. Costs the brands named with such words (Swift, Sakura).
                     continue;
                 }
-                boolean atStart = span.span().start() <= firstWordStart
-                        || r.brand() != null && span.span().start() == knownFirstWordStart;
+                boolean atStart = opens(span.span().start(), r.brand() != null, firstWordStart, knownFirstWordStart);
                 double s = scorer.crf(span, r, atStart, matches);
                 if (r.brand() != null) {
                     out.add(new Candidate(r.brand(), r.brand().name(), span.span(), s, "crf+" + r.how(),
@@ -259,6 +258,14 @@ public final class NerEngine implements BrandAgent {
             }
         }
         return TitleTokenizer.firstWordStart(tokens);
+    }
+
+    /**
+     * Whether a name at {@code start} opens the title: at or before its first word, or, for a known name, right
+     * after the shipped product words that open it.
+     */
+    private static boolean opens(int start, boolean known, int firstWordStart, int knownFirstWordStart) {
+        return start <= firstWordStart || known && start == knownFirstWordStart;
     }
 
     /** Whether the span's text is a known product line that the gazetteer found in the title. */
