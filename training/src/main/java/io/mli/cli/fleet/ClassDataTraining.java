@@ -24,9 +24,6 @@ import java.util.concurrent.TimeoutException;
  * without this step (55.7 s against 52 s), and every service is then ready within a few seconds of its start.
  */
 final class ClassDataTraining {
-    /** Titles in the scripts the services handle, so the Thai and the Latin paths are both archived. */
-    static final List<String> TITLES = List.of("Eucerin Spotless Brightening Body Lotion 250ml ยูเซอริน",
-            "ยูเซอริน โลชั่น บำรุงผิวกาย", "Samsung Galaxy S24 ซัมซุง 256GB", "Generic USB Cable");
     private static final int ROUNDS = 5;
     /**
      * Added to a real start's flags: the quick JIT only. Which classes get archived does not depend on the JIT, and
@@ -121,7 +118,9 @@ final class ClassDataTraining {
         for (int round = 0; round < ROUNDS; round++) {
             for (FleetService s : ready) {
                 String path = s == FleetService.ORCHESTRATOR ? "/inference" : "/infer";
-                String title = TITLES.get((round + s.ordinal()) % TITLES.size());
+                // Thai and Latin titles, so both paths are archived.
+                List<String> titles = FleetUp.WARM_UP_TITLES;
+                String title = titles.get((round + s.ordinal()) % titles.size());
                 try {
                     http.send(FleetUp.postJson(s.url() + path, FleetUp.inferenceBody(title, round % 2 == 0)),
                             HttpResponse.BodyHandlers.discarding());

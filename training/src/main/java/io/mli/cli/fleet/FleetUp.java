@@ -1,5 +1,6 @@
 package io.mli.cli.fleet;
 
+import io.mli.common.io.Json;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -42,6 +43,9 @@ public final class FleetUp implements Callable<Integer> {
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
     static final Duration SETTLE_WINDOW = Duration.ofMillis(250);
     static final String EXAMPLE_TITLE = "Eucerin Spotless Brightening Body Lotion 250ml ยูเซอริน";
+    /** Titles in the scripts the services handle, for the warm-up and the class-data training run. */
+    static final List<String> WARM_UP_TITLES = List.of("Eucerin Body Lotion 250ml", "ยูเซอริน โลชั่น",
+            "Samsung Galaxy S24 ซัมซุง", "Generic cable");
 
     @Option(names = "--kb", paramLabel = "DIR", description = "Knowledge-base directory (default: the built-in starter).")
     Path kb;
@@ -329,12 +333,12 @@ public final class FleetUp implements Callable<Integer> {
      */
     private static void warmUp() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String[] titles = {"Eucerin Body Lotion 250ml", "ยูเซอริน โลชั่น", "Samsung Galaxy S24 ซัมซุง", "Generic cable"};
         long t0 = System.nanoTime();
         for (int i = 0; i < 60; i++) {
             try {
                 http.send(postJson(FleetService.ORCHESTRATOR.url() + "/inference",
-                        inferenceBody(titles[i % titles.length], i % 2 == 0)), HttpResponse.BodyHandlers.discarding());
+                        inferenceBody(WARM_UP_TITLES.get(i % WARM_UP_TITLES.size()), i % 2 == 0)),
+                        HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {
                 return;
             } catch (InterruptedException e) {
@@ -352,9 +356,10 @@ public final class FleetUp implements Callable<Integer> {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
     }
 
-    /** An inference request body for a title (no quotes or backslashes in it), in cascade or all mode. */
+    /** An inference request body for a title, in cascade or all mode. */
     static String inferenceBody(String title, boolean cascade) {
-        return "{\"product_name\": \"" + title + "\", \"mode\": \"" + (cascade ? "cascade" : "all") + "\"}";
+        return Json.MAPPER.writeValueAsString(
+                Map.of("product_name", title, "mode", cascade ? "cascade" : "all"));
     }
 
     private static boolean portInUse(int port) {
@@ -388,7 +393,7 @@ public final class FleetUp implements Callable<Integer> {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             HttpResponse<String> r = http.send(postJson(url, body),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            var json = io.mli.common.io.Json.MAPPER.readTree(r.body());
+            var json = Json.MAPPER.readTree(r.body());
             var brand = json.get("brand");
             String answer = brand == null || brand.isNull() ? "no brand" : brand.get("name").asString()
                     + (brand.get("confidence") != null ? " (confidence " + brand.get("confidence") + ")"
