@@ -164,8 +164,10 @@ public final class KnowledgeBaseBuilder {
                 }
             }
         }
+        Map<String, Map<String, Integer>> openings = openingLabels(s.brands());
         for (Brand b : s.brands()) {
-            String id = catalogTwin(b, catalog);
+            String twin = catalogTwin(b, catalog);
+            String id = twin.equals(b.id()) && !brands.containsKey(twin) ? labelOfItsTitles(b, openings, brands) : twin;
             Brand existing = brands.get(id);
             if (existing == null) {
                 brands.put(id, b);
@@ -293,6 +295,70 @@ public final class KnowledgeBaseBuilder {
             }
         }
         return best == null ? starter.id() : best.id();
+    }
+
+    /** A starter name must open at least this many catalog titles for their labels to say which brand it is. */
+    static final int OPENINGS_JUDGED_AFTER = 3;
+    /** The share of those titles one catalog label must have to be taken as the starter brand's. */
+    static final double OPENINGS_AGREE = 0.8;
+
+    /**
+     * The catalog brand that labels the titles opening with one of a starter brand's names, when the catalog labels
+     * them by a name the starter does not know: its parent ({@code Ferrero Rocher …} titles are FERRERO's) or a
+     * spelling too far from the starter's to be matched ({@code Cha Tra Mue …} titles are CHA TAR MUA's). The
+     * catalog wins, as it does for the starter's aliases; otherwise the two would be separate brands and such titles
+     * would be answered with the starter's name and not the label the user's catalog gives them. Needs
+     * {@value #OPENINGS_JUDGED_AFTER} titles, {@value #OPENINGS_AGREE} of them one brand's; else the starter's id.
+     */
+    private String labelOfItsTitles(Brand starter, Map<String, Map<String, Integer>> openings,
+                                    Map<String, Brand> brands) {
+        Map<String, Integer> labels = new HashMap<>();
+        for (String name : starter.allNames()) {
+            openings.getOrDefault(BrandKeys.key(name), Map.of()).forEach((l, n) -> labels.merge(l, n, Integer::sum));
+        }
+        int total = labels.values().stream().mapToInt(Integer::intValue).sum();
+        return labels.entrySet().stream()
+                .filter(e -> total >= OPENINGS_JUDGED_AFTER && e.getValue() >= OPENINGS_AGREE * total
+                        && brands.containsKey(e.getKey()))
+                .map(Map.Entry::getKey).findFirst().orElse(starter.id());
+    }
+
+    /**
+     * For each Latin name of the starter brands, the catalog labels of the titles it opens (as their first one to
+     * four words), by the name's matching key. Titles without a brand count for none.
+     */
+    private Map<String, Map<String, Integer>> openingLabels(java.util.Collection<Brand> starterBrands) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Brand b : starterBrands) {
+            for (String name : b.allNames()) {
+                if (!io.mli.common.text.Script.hasThai(name)) {
+                    keys.add(BrandKeys.key(name));
+                }
+            }
+        }
+        Map<String, Map<String, Integer>> out = new HashMap<>();
+        for (CatalogRow row : rows) {
+            if (!row.hasBrand()) {
+                continue;
+            }
+            String label = BrandKeys.key(row.brand());
+            label = foldedLabels.getOrDefault(label, label);
+            StringBuilder opening = new StringBuilder();
+            int words = 0;
+            for (Token t : TitleTokenizer.tokenize(row.title())) {
+                if (t.inTag() || t.type() == io.mli.common.text.TokenType.PUNCT) {
+                    continue;
+                }
+                opening.append(BrandKeys.key(t.text()));
+                if (keys.contains(opening.toString())) {
+                    out.computeIfAbsent(opening.toString(), k -> new HashMap<>()).merge(label, 1, Integer::sum);
+                }
+                if (++words == 4) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Share of catalog titles containing a form whose brand is the form's brand, with a prior of one success. */

@@ -207,6 +207,29 @@ class KnowledgeBaseBuilderTest {
     }
 
     @Test
+    void aStarterBrandWhoseTitlesTheCatalogLabelsWithAnotherBrandIsThatBrand() {
+        // The starter knows Ferrero Rocher as a brand; the catalog labels the titles it opens FERRERO, its maker.
+        List<CatalogRow> rows = List.of(
+                new CatalogRow(1, "Ferrero Rocher T16 Chocolate 200g.", "FERRERO", null, Map.of()),
+                new CatalogRow(2, "Ferrero Rocher T3 Chocolate 37.5g.", "FERRERO", null, Map.of()),
+                new CatalogRow(3, "Ferrero Rocher Chocolate 375g.", "FERRERO", null, Map.of()),
+                new CatalogRow(4, "Ferrero Confetteria Choco 30G", "FERRERO", null, Map.of()));
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(true).build();
+        assertThat(kb.byId("ferrero").orElseThrow().aliases()).contains("Ferrero Rocher");
+        assertThat(kb.brands()).noneMatch(b -> b.name().equals("Ferrero Rocher"));
+
+        // Two titles are too few to overrule the starter, and titles labelled by several brands say nothing.
+        KnowledgeBase few = new KnowledgeBaseBuilder().addAll(rows.subList(0, 2)).starter(true).build();
+        assertThat(few.brands()).anyMatch(b -> b.name().equals("Ferrero Rocher"));
+        List<CatalogRow> split = List.of(
+                new CatalogRow(1, "Ferrero Rocher T16 Chocolate 200g.", "FERRERO", null, Map.of()),
+                new CatalogRow(2, "Ferrero Rocher T3 Chocolate 37.5g.", "FERRERO", null, Map.of()),
+                new CatalogRow(3, "Ferrero Rocher Gift Box", "SWEET HOUSE", null, Map.of()));
+        KnowledgeBase disagreeing = new KnowledgeBaseBuilder().addAll(split).starter(true).build();
+        assertThat(disagreeing.brands()).anyMatch(b -> b.name().equals("Ferrero Rocher"));
+    }
+
+    @Test
     void savesAndLoadsWithItsVersion(@TempDir Path dir) throws IOException {
         KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(catalog()).starter(false).build();
         KnowledgeBaseStore.save(kb, dir);

@@ -58,7 +58,10 @@ public final class CrfBrandModel {
         p.setProperty("usePrevNextLemmas", "true");
         p.setProperty("maxQNItr", Integer.toString(maxIterations));
         p.setProperty("tolerance", "1e-4");
-        p.setProperty("sigma", "3");
+        // The Gaussian prior's width. At 3 the model swung with a few catalog rows: the orchestrator's accuracy on
+        // dev's new brands fell from 71.8% to 67.9% when 7 more titles got a locatable brand, and ranged 67.9-72.1%
+        // over catalogs 10 rows apart; at 1 it stayed within 71.1-71.8% on the same catalogs, no other figure worse.
+        p.setProperty("sigma", "1");
         p.setProperty("verboseMode", "false");
         if (threads > 1) {
             p.setProperty("multiThreadGrad", Integer.toString(threads));

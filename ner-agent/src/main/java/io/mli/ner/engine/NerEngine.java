@@ -148,7 +148,8 @@ public final class NerEngine implements BrandAgent {
             Brand b = kb.byId(m.alias().brandId()).orElseThrow();
             // Thai titles put product words before the brand (ครีม, น้ำ): a Thai spelling counts as at the start.
             boolean thai = hasThai(m.span().text());
-            boolean atStart = thai || opens(m.span().start(), true, firstWordStart, knownFirstWordStart);
+            boolean atStart = thai || opens(m.span().start(), !NerScorer.unreliableMidTitle(m), firstWordStart,
+                    knownFirstWordStart);
             double s = scorer.gazetteer(m, atStart, matches);
             String source = m.alias().kind() == AliasKind.PRODUCT_LINE ? "product_line" : "gazetteer";
             String kind = m.alias().kind() == AliasKind.PRODUCT_LINE ? "line" : thai ? "known_thai"
@@ -199,7 +200,9 @@ public final class NerEngine implements BrandAgent {
                     // product is names no brand there. Costs the brands named with such words (Swift, Sakura).
                     continue;
                 }
-                boolean atStart = opens(span.span().start(), r.brand() != null, firstWordStart, knownFirstWordStart);
+                boolean atStart = opens(span.span().start(), r.brand() != null && matches.stream().noneMatch(
+                        m -> m.span().start() == span.span().start() && m.span().end() == span.span().end()
+                                && NerScorer.unreliableMidTitle(m)), firstWordStart, knownFirstWordStart);
                 double s = scorer.crf(span, r, atStart, matches);
                 if (r.brand() != null) {
                     out.add(new Candidate(r.brand(), r.brand().name(), span.span(), s, "crf+" + r.how(),

@@ -35,6 +35,15 @@ final class NerScorer {
         return clamp(s);
     }
 
+    /**
+     * Whether the catalog has met this form inside titles often enough, and naming its brand there seldom enough,
+     * that standing right after product words does not make it the brand that opens the title: in
+     * {@code Kabel Data Type C} ("data cable") DATA, a maker of power strips, is the word data.
+     */
+    static boolean unreliableMidTitle(GazetteerMatch m) {
+        return m.alias().seen() - m.alias().startSeen() >= 3 && midPrecision(m) < 0.5;
+    }
+
     private static double midPrecision(GazetteerMatch m) {
         double hits = m.alias().precision() * (m.alias().seen() + 1) - 1;
         double startHits = m.alias().startPrecision() * (m.alias().startSeen() + 1) - 1;
@@ -68,9 +77,9 @@ final class NerScorer {
                 break;
             }
             boolean opensSpan = m.span().start() == span.span().start() && m.span().end() < span.span().end();
-            if (r.brand() == null && opensSpan && m.alias().kind() == io.mli.common.kb.AliasKind.NAME) {
+            if (r.brand() == null && opensSpan) {
                 // A new "brand" that begins with a known one (Fujitsu Lifebook) is mostly the known brand and its
-                // product line.
+                // product line; one that begins with a known product line (Kindle Paperwhite), that line and a model.
                 s *= 0.7;
                 break;
             }

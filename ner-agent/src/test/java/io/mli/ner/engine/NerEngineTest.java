@@ -110,6 +110,28 @@ class NerEngineTest {
     }
 
     @Test
+    void aKnownNameTheCatalogSawMidTitleAsAWordDoesNotOpenTheTitleAfterProductWords() {
+        // DATA makes power strips, and its titles open with its name; inside other brands' titles "Kabel Data" is a
+        // data cable. After the Indonesian product word "Kabel" the word is that, not a brand opening the title.
+        List<CatalogRow> rows = new java.util.ArrayList<>(SmallCatalog.rows());
+        for (int i = 0; i < 3; i++) {
+            rows.add(new CatalogRow(1000 + i, "Data Power Strip " + (i + 2) + "Sockets", "DATA", null,
+                    java.util.Map.of()));
+            rows.add(new CatalogRow(2000 + i, "Heinz Soy Sauce Gratis Kabel Data " + i, "HEINZ", null,
+                    java.util.Map.of()));
+        }
+        KnowledgeBase withData = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        NerEngine ner = new NerEngine(withData, trained.model());
+
+        AgentAnswer opening = ner.infer(InferenceRequest.of("Data Power Strip 4Sockets"));
+        AgentAnswer afterWords = ner.infer(InferenceRequest.of("Kabel Data Type C 1 Meter"));
+
+        assertThat(opening.brand().id()).isEqualTo("data");
+        assertThat(opening.detail()).isEqualTo("known_start");
+        assertThat(afterWords.detail()).isNotEqualTo("known_start");
+    }
+
+    @Test
     void aNewNameMadeOfProductWordsAndAKnownBrandIsTheKnownBrand() {
         // As the CRF may read "Soy Sauce Kikkoman": words the catalog writes outside brand names, then a known name.
         NerEngine ner = new NerEngine(kb, trained.model());

@@ -38,9 +38,14 @@ class NerScorerTest {
     }
 
     private static double score(KnowledgeBase kb, String title) {
+        return score(kb, title, 1);
+    }
+
+    /** The score of the CRF span made of the title's first {@code words} words, the CRF sure of each. */
+    private static double score(KnowledgeBase kb, String title, int words) {
         List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize(title));
         double[] brandProb = new double[tokens.size()];
-        brandProb[0] = 0.95; // the CRF is sure the first word is a brand
+        java.util.Arrays.fill(brandProb, 0, words, 0.95);
         CrfSpan span = CrfSpan.extract(title, tokens, brandProb, Vocabulary.empty()).getFirst();
         List<GazetteerMatch> matches = kb.gazetteer().find(title);
         BrandResolver.Resolution r = new BrandResolver(kb).resolve(span.span().text());
@@ -56,5 +61,15 @@ class NerScorerTest {
         double kikkoman = score(kb, "Kikkoman Teriyaki Sauce 250ml");
         assertThat(kikkoman).isGreaterThan(0.9);
         assertThat(fresh).isLessThan(kikkoman - 0.1);
+    }
+
+    @Test
+    void aNewNameThatBeginsWithAKnownProductLineIsMostlyThatLine() {
+        // The starter knows Kindle as Amazon's line: "Kindle Paperwhite" is the line and a model, not a new brand.
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(List.of(
+                new CatalogRow(1, "Kikkoman Soy Sauce 150ml", "KIKKOMAN", null, Map.of()))).starter(true).build();
+        double line = score(kb, "Kindle Paperwhite 16GB Black", 2);
+        double other = score(kb, "Kobo Clara 16GB Black", 2);
+        assertThat(line).isCloseTo(0.7 * other, org.assertj.core.api.Assertions.within(1e-9));
     }
 }

@@ -56,11 +56,13 @@ class DevAccuracyTest {
     void orchestrator() throws Exception {
         Report r = evaluate(Method.ORCHESTRATOR);
         Map<String, SliceStats> s = r.slices();
-        assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98);
+        // The issue's target, met since a starter brand whose titles the catalog labels with another brand is that
+        // brand (Ferrero Rocher titles are FERRERO's): 1,033 of 1,043, none to spare.
+        assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.99);
         // Measured 92.9%: a seller's sales talk is no brand and its typos are (fourth session).
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.91);
-        // Measured 72.1% since the CRF reads a title from after its opening promotion tag (68.9% before; it moves by
-        // a few points whenever the CRF is retrained on another knowledge base: see docs/accuracy.md).
+        // Measured 71.8% (71.1-71.8% over catalogs ten rows apart since the CRF's prior is narrower; 67.9-72.1%
+        // before: see docs/accuracy.md).
         assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.69);
         // Thai and mixed Open Food Facts rows (most do not name their brand): the issue asks for 15% answered; the
         // floor leaves a row of room, as every knowledge-base change retrains the CRF.
@@ -76,9 +78,9 @@ class DevAccuracyTest {
     @Test
     void nerAlone() throws Exception {
         Map<String, SliceStats> s = evaluate(Method.NER).slices();
-        assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98); // the issue's target
+        assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98); // the issue's target; 99.0%
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.90); // measured 92.0–92.9%
-        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.69); // measured 71.5%
+        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.69); // measured 71.8%
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.10);
         assertThat(s.get("off/th+mixed").precision()).isGreaterThanOrEqualTo(0.6);
     }
@@ -86,7 +88,7 @@ class DevAccuracyTest {
     /**
      * Titles written for the project (not from the shared data): well-known brands in English, Thai, Vietnamese,
      * Indonesian, Korean and Japanese titles, titles that open with what the product is or with a promotion tag,
-     * products that fit another brand ("for LG", a case for the iPhone), and titles that name no brand. 105 of 105
+     * products that fit another brand ("for LG", a case for the iPhone), and titles that name no brand. 112 of 112
      * right (docs/accuracy.md); the misses are printed.
      */
     @Test
@@ -98,8 +100,8 @@ class DevAccuracyTest {
             outcomes.stream().filter(o -> !o.correct()).forEach(o -> System.out.printf(
                     "probe miss: %s -> %s (%.2f) | %s%n", o.gold(), o.predicted(), o.confidence(), o.title()));
             long right = outcomes.stream().filter(Outcome::correct).count();
-            assertThat(outcomes).hasSize(105);
-            assertThat(right).as("probe titles right").isGreaterThanOrEqualTo(100);
+            assertThat(outcomes).hasSize(112);
+            assertThat(right).as("probe titles right").isGreaterThanOrEqualTo(106);
             // No brand where the title names none, nor where it names only what the product fits (a case for the
             // iPhone, a charger for Samsung, "iPhone 14 Pro Max", which is no PROMAX).
             assertThat(outcomes).filteredOn(o -> o.gold() == null)
