@@ -186,6 +186,9 @@ public final class NerEngine implements BrandAgent {
                 if (r.brand() == null && NonBrands.isOnlyFunctionWords(span.span().text())) {
                     continue; // "The tasty milk tea": an article opening the title is no brand
                 }
+                if (r.brand() == null && writtenAsAWord(span.span(), title)) {
+                    continue; // "Quần jean nữ …": a seller who capitalises wrote this one as an ordinary word
+                }
                 if (r.brand() == null && !plausibleName(span.span().text())) {
                     continue; // a run of 900 letters is junk, not a brand the catalog has not met yet
                 }
@@ -269,6 +272,31 @@ public final class NerEngine implements BrandAgent {
      */
     private static boolean opens(int start, boolean known, int firstWordStart, int knownFirstWordStart) {
         return start <= firstWordStart || known && start == knownFirstWordStart;
+    }
+
+    /**
+     * Whether a name is written all in small letters in a title that has capitals elsewhere: sellers capitalise
+     * brand names (or write them in capitals), so such a word is an ordinary one ({@code Hộp đựng thực phẩm}: "food
+     * box"). A title typed all in small letters says nothing either way and keeps its names.
+     */
+    static boolean writtenAsAWord(Span span, String title) {
+        boolean lower = false;
+        for (int i = span.start(); i < span.end(); i++) {
+            char c = title.charAt(i);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                return false;
+            }
+            lower |= Character.isLowerCase(c);
+        }
+        if (!lower) {
+            return false;
+        }
+        for (int i = 0; i < title.length(); i++) {
+            if ((i < span.start() || i >= span.end()) && Character.isUpperCase(title.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the span's text is a known product line that the gazetteer found in the title. */

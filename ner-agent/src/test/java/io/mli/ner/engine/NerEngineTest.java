@@ -132,6 +132,18 @@ class NerEngineTest {
     }
 
     @Test
+    void aNameInSmallLettersWhereTheSellerCapitalisesIsAWord() {
+        String title = "Hộp đựng thực phẩm thủy tinh 3 ngăn";
+        Span food = new Span(9, 13, "thực");
+        assertThat(title.substring(food.start(), food.end())).isEqualTo("thực");
+        assertThat(NerEngine.writtenAsAWord(food, title)).isTrue();
+        // Capitalised, or in a title typed all in small letters, a name may be a brand.
+        assertThat(NerEngine.writtenAsAWord(new Span(0, 3, "Hộp"), title)).isFalse();
+        assertThat(NerEngine.writtenAsAWord(new Span(0, 6, "recare"), "recare lotion")).isFalse();
+        assertThat(NerEngine.writtenAsAWord(new Span(6, 11, "iKids"), "Baju iKids Anak")).isFalse();
+    }
+
+    @Test
     void aNewNameMadeOfProductWordsAndAKnownBrandIsTheKnownBrand() {
         // As the CRF may read "Soy Sauce Kikkoman": words the catalog writes outside brand names, then a known name.
         NerEngine ner = new NerEngine(kb, trained.model());
