@@ -41,6 +41,17 @@ public final class OrchestratorEngine implements AutoCloseable {
     private final ExecutorService executor; // null: agents are called on the caller's thread
     private final Aggregator aggregator;
     private final Listener listener;
+    /** Requests being answered now, this one included: the cascade speculates only while there are few. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final int besideUpTo;
+
+    /**
+     * Up to how many requests in flight retrieval starts beside NER for a Thai title (twice the CPUs): at a few
+     * requests at a time the round trip it saves is the latency that matters, and the CPU is idle; under load the
+     * CPU is what matters, and a call NER makes needless (a third of Thai shop titles: NER sure, or no candidate
+     * for retrieval to check) is CPU another request could use. The answers are the same either way.
+     */
+    static final int BESIDE_UP_TO = 2 * Runtime.getRuntime().availableProcessors();
 
     /** Hooks for metrics: the service binds them to Micrometer; {@code mli} ignores them. */
     public interface Listener {
@@ -67,6 +78,12 @@ public final class OrchestratorEngine implements AutoCloseable {
      */
     public OrchestratorEngine(Map<String, BrandAgent> agents, OrchestratorSettings settings, Calibration calibration,
                               Listener listener, boolean callerRuns) {
+        this(agents, settings, calibration, listener, callerRuns, BESIDE_UP_TO);
+    }
+
+    OrchestratorEngine(Map<String, BrandAgent> agents, OrchestratorSettings settings, Calibration calibration,
+                       Listener listener, boolean callerRuns, int besideUpTo) {
+        this.besideUpTo = besideUpTo;
         this.executor = callerRuns ? null : Executors.newVirtualThreadPerTaskExecutor();
         this.agents = new LinkedHashMap<>(agents);
         this.settings = settings;
@@ -83,6 +100,15 @@ public final class OrchestratorEngine implements AutoCloseable {
     }
 
     public InferenceResult infer(InferenceRequest request, Method method, Mode mode) {
+        int busy = inFlight.incrementAndGet();
+        try {
+            return infer(request, method, mode, busy);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private InferenceResult infer(InferenceRequest request, Method method, Mode mode, int busy) {
         long t0 = System.nanoTime();
         String language = LanguageDetector.detect(request.title());
         List<AgentAnswer> answers;
@@ -94,8 +120,9 @@ public final class OrchestratorEngine implements AutoCloseable {
             CompletableFuture<AgentAnswer> ner = start("ner", request);
             CompletableFuture<AgentAnswer> rag = null;
             if (settings.nerFirst()) {
-                // NER is seldom sure of a title in Thai script: retrieval starts beside it, saving a round trip.
-                boolean beside = settings.thaiInParallel() && executor != null
+                // NER is seldom sure of a title in Thai script: retrieval starts beside it, saving a round trip,
+                // unless the fleet is busy (BESIDE_UP_TO).
+                boolean beside = settings.thaiInParallel() && executor != null && busy <= besideUpTo
                         && OrchestratorSettings.thaiScript(language);
                 if (beside) {
                     rag = start("rag", request);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -275,6 +276,49 @@ class OrchestratorEngineTest {
                         .containsExactly(AgentStatus.OK, AgentStatus.SKIPPED, AgentStatus.SKIPPED);
                 assertThat(rag.called.await(beside ? 2 : 0, TimeUnit.SECONDS)).as("retrieval asked").isEqualTo(beside);
             }
+        }
+    }
+
+    @Test
+    void underLoadAThaiTitleWaitsForNerBeforeAskingRetrieval() throws Exception {
+        // NER is sure; its first answer takes 200 ms, the next come at once. Alone, a Thai title asks retrieval beside
+        // NER; one that arrives while another is in flight (more than besideUpTo = 1) waits for NER, which is sure,
+        // and retrieval is not asked.
+        AtomicInteger nerCalls = new AtomicInteger();
+        BrandAgent ner = new BrandAgent() {
+            @Override
+            public String name() {
+                return "ner";
+            }
+
+            @Override
+            public AgentAnswer infer(InferenceRequest request) {
+                if (nerCalls.getAndIncrement() == 0) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return ok("ner", "mama", 0.99, "known_start");
+            }
+        };
+        Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
+        Map<String, BrandAgent> agents = new LinkedHashMap<>();
+        agents.put("ner", ner);
+        agents.put("rag", rag);
+        try (OrchestratorEngine e = new OrchestratorEngine(agents,
+                OrchestratorSettings.defaults().nerFirst(0.97).thaiInParallel(true), Calibration.identity(),
+                new OrchestratorEngine.Listener() { }, false, 1)) {
+            InferenceRequest thai = InferenceRequest.of("มาม่า บะหมี่กึ่งสำเร็จรูป รสต้มยำกุ้ง");
+            CompletableFuture<InferenceResult> first = CompletableFuture.supplyAsync(
+                    () -> e.infer(thai, Method.ORCHESTRATOR, Mode.CASCADE));
+            assertThat(rag.called.await(2, TimeUnit.SECONDS)).as("retrieval asked beside NER").isTrue();
+            InferenceResult second = e.infer(thai, Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(second.brand().id()).isEqualTo("mama");
+            assertThat(first.get(2, TimeUnit.SECONDS).brand().id()).isEqualTo("mama");
+            assertThat(nerCalls.get()).isEqualTo(2);
+            assertThat(rag.calls.get()).isEqualTo(1);
         }
     }
 
