@@ -40,7 +40,23 @@ public final class Fitment {
      */
     public static boolean fits(String title, Span span, String brandId, boolean line, List<GazetteerMatch> matches) {
         return afterForWord(title, span.start()) || line && afterAccessoryWord(title, span.start())
+                || line && afterItsFittedName(title, span, brandId, matches)
                 || inAnotherBrandsModelName(title, span, brandId, matches);
+    }
+
+    /**
+     * Whether a product line follows its own brand's name, which follows a for-word: in {@code Tempered Glass for
+     * Samsung Galaxy S24} Galaxy is what the glass fits, as Samsung is.
+     */
+    static boolean afterItsFittedName(String title, Span span, String brandId, List<GazetteerMatch> matches) {
+        for (GazetteerMatch m : matches) {
+            if (m.alias().brandId().equals(brandId) && m.alias().kind() == AliasKind.NAME
+                    && m.span().end() <= span.start() && title.substring(m.span().end(), span.start()).isBlank()
+                    && afterForWord(title, m.span().start())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** As {@link #fits(String, Span, String, boolean, List)} for a gazetteer match of the title. */

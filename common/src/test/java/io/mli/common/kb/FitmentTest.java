@@ -55,4 +55,17 @@ class FitmentTest {
         assertThat(pumpMatches).filteredOn(m -> m.alias().brandId().equals("promax"))
                 .noneMatch(m -> Fitment.fits(pump, m, pumpMatches)).isNotEmpty();
     }
+
+    @Test
+    void aProductLineAfterItsFittedBrandNameIsWhatTheProductFitsToo() {
+        KnowledgeBase kb = StarterKnowledgeBase.get();
+        String fitted = "Tempered Glass for Samsung Galaxy S24 Ultra";
+        String made = "Samsung Galaxy S24 Ultra 256GB";
+        for (String title : List.of(fitted, made)) {
+            List<GazetteerMatch> matches = kb.gazetteer().find(title);
+            GazetteerMatch galaxy = matches.stream().filter(m -> m.alias().kind() == AliasKind.PRODUCT_LINE)
+                    .findFirst().orElseThrow();
+            assertThat(Fitment.fits(title, galaxy, matches)).as(title).isEqualTo(title.equals(fitted));
+        }
+    }
 }
