@@ -31,6 +31,8 @@ public final class KnowledgeBaseBuilder {
     private final Map<String, String> foldedLabels = new HashMap<>();
     /** Per build: the product lines mined from the catalog, as {@code key \0 brand id} (not the starter's). */
     private final java.util.Set<String> minedLines = new java.util.HashSet<>();
+    /** Per build: each catalog row's title tokens, line for line with {@code rows}, made once for every step. */
+    private List<List<Token>> rowTokens = List.of();
 
     public KnowledgeBaseBuilder addAll(List<CatalogRow> catalog) {
         rows.addAll(catalog);
@@ -63,12 +65,14 @@ public final class KnowledgeBaseBuilder {
     public KnowledgeBase build() {
         foldedLabels.clear();
         minedLines.clear();
+        rowTokens = rows.stream().map(r -> TitleTokenizer.tokenize(r.title())).toList();
         Map<String, Group> groups = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> mined = new HashMap<>(); // brand key -> misspelt key -> count
         Map<String, String> minedSurface = new HashMap<>();
         Map<String, Map<String, Integer>> lines = new HashMap<>(); // brand key -> line key -> count
         Map<String, String> lineSurface = new HashMap<>();
-        for (CatalogRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            CatalogRow row = rows.get(i);
             if (!row.hasBrand() || NonBrands.isPlaceholder(row.brand())) {
                 continue;
             }
@@ -85,8 +89,8 @@ public final class KnowledgeBaseBuilder {
             String surface = surfaceOf(row.title(), key);
             if (surface != null) {
                 g.surfaces.merge(surface, 1, Integer::sum);
-            } else if (!mineMisspelling(row.title(), key, mined, minedSurface)) {
-                mineProductLine(row.title(), key, lines, lineSurface);
+            } else if (!mineMisspelling(row.title(), rowTokens.get(i), key, mined, minedSurface)) {
+                mineProductLine(rowTokens.get(i), key, lines, lineSurface);
             }
         }
 
@@ -337,7 +341,8 @@ public final class KnowledgeBaseBuilder {
             }
         }
         Map<String, Map<String, Integer>> out = new HashMap<>();
-        for (CatalogRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            CatalogRow row = rows.get(i);
             if (!row.hasBrand()) {
                 continue;
             }
@@ -345,7 +350,7 @@ public final class KnowledgeBaseBuilder {
             label = foldedLabels.getOrDefault(label, label);
             StringBuilder opening = new StringBuilder();
             int words = 0;
-            for (Token t : TitleTokenizer.tokenize(row.title())) {
+            for (Token t : rowTokens.get(i)) {
                 if (t.inTag() || t.type() == io.mli.common.text.TokenType.PUNCT) {
                     continue;
                 }
@@ -367,11 +372,12 @@ public final class KnowledgeBaseBuilder {
                 .map(d -> new AliasEntry(d.key(), d.surface(), d.brandId(), d.kind(), 1.0, 0)).toList();
         Gazetteer g = new Gazetteer(provisional);
         Map<String, int[]> counts = new HashMap<>(); // key\0brand -> {seen, hits, seen at start, hits at start}
-        for (CatalogRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            CatalogRow row = rows.get(i);
             String rowBrand = row.hasBrand() ? BrandKeys.key(row.brand()) : "";
             rowBrand = foldedLabels.getOrDefault(rowBrand, rowBrand);
             java.util.Set<String> seenHere = new java.util.HashSet<>();
-            int firstWord = TitleTokenizer.firstWordStart(TitleTokenizer.tokenize(row.title()));
+            int firstWord = TitleTokenizer.firstWordStart(rowTokens.get(i));
             for (GazetteerMatch m : g.find(row.title())) {
                 String k = m.alias().key() + "\u0000" + m.alias().brandId();
                 if (seenHere.add(k)) {
@@ -451,9 +457,8 @@ public final class KnowledgeBaseBuilder {
      * A title that does not name its brand but opens with the same word as other titles of that brand teaches a
      * product line ({@code Temptations} → WHISKAS), kept when seen {@value #MIN_LINE_SUPPORT} times or more.
      */
-    private static void mineProductLine(String title, String brandKey, Map<String, Map<String, Integer>> lines,
+    private static void mineProductLine(List<Token> tokens, String brandKey, Map<String, Map<String, Integer>> lines,
                                         Map<String, String> lineSurface) {
-        List<Token> tokens = TitleTokenizer.tokenize(title);
         for (Token t : tokens) {
             if (t.inTag() || t.type() == io.mli.common.text.TokenType.PUNCT) {
                 continue;
@@ -472,13 +477,12 @@ public final class KnowledgeBaseBuilder {
     static final int MIN_LINE_SUPPORT = 2;
 
     /** A title that starts with a near-spelling of its brand ({@code Cornich} for CORNICHE) teaches that spelling. */
-    private static boolean mineMisspelling(String title, String key, Map<String, Map<String, Integer>> mined,
-                                           Map<String, String> minedSurface) {
+    private static boolean mineMisspelling(String title, List<Token> tokens, String key,
+                                           Map<String, Map<String, Integer>> mined, Map<String, String> minedSurface) {
         int allowed = Fuzzy.allowedEdits(key.length());
         if (allowed == 0) {
             return false;
         }
-        List<Token> tokens = TitleTokenizer.tokenize(title);
         StringBuilder acc = new StringBuilder();
         int start = -1;
         int words = 0;

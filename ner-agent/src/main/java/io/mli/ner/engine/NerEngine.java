@@ -203,9 +203,8 @@ public final class NerEngine implements BrandAgent {
                     // product is names no brand there. Costs the brands named with such words (Swift, Sakura).
                     continue;
                 }
-                boolean atStart = opens(span.span().start(), r.brand() != null && matches.stream().noneMatch(
-                        m -> m.span().start() == span.span().start() && m.span().end() == span.span().end()
-                                && NerScorer.unreliableMidTitle(m)), firstWordStart, knownFirstWordStart);
+                boolean atStart = opens(span.span().start(), r.brand() != null
+                        && !unreliableMidTitleAt(span.span(), matches), firstWordStart, knownFirstWordStart);
                 double s = scorer.crf(span, r, atStart, matches);
                 if (r.brand() != null) {
                     out.add(new Candidate(r.brand(), r.brand().name(), span.span(), s, "crf+" + r.how(),
@@ -297,6 +296,12 @@ public final class NerEngine implements BrandAgent {
             }
         }
         return false;
+    }
+
+    /** Whether a gazetteer match of exactly this span is a form the catalog mostly saw mid-title as a word. */
+    private static boolean unreliableMidTitleAt(Span span, List<GazetteerMatch> matches) {
+        return matches.stream().anyMatch(m -> m.span().start() == span.start() && m.span().end() == span.end()
+                && NerScorer.unreliableMidTitle(m));
     }
 
     /** Whether the span's text is a known product line that the gazetteer found in the title. */

@@ -26,13 +26,25 @@ class OrchestratorEngineTest {
         final String name;
         final AgentAnswer answer;
         final long sleepMs;
+        /** How many of the first calls take {@code sleepMs}; the later ones answer at once. */
+        final int slowCalls;
         final AtomicInteger calls = new AtomicInteger();
         final java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
 
         Fixed(String name, AgentAnswer answer, long sleepMs) {
+            this(name, answer, sleepMs, Integer.MAX_VALUE);
+        }
+
+        private Fixed(String name, AgentAnswer answer, long sleepMs, int slowCalls) {
             this.name = name;
             this.answer = answer;
             this.sleepMs = sleepMs;
+            this.slowCalls = slowCalls;
+        }
+
+        /** An agent whose first answer takes {@code sleepMs} and whose next ones come at once. */
+        static Fixed slowOnlyFirst(String name, AgentAnswer answer, long sleepMs) {
+            return new Fixed(name, answer, sleepMs, 1);
         }
 
         @Override
@@ -42,9 +54,9 @@ class OrchestratorEngineTest {
 
         @Override
         public AgentAnswer infer(InferenceRequest request) {
-            calls.incrementAndGet();
+            int call = calls.incrementAndGet();
             called.countDown();
-            if (sleepMs > 0) {
+            if (sleepMs > 0 && call <= slowCalls) {
                 try {
                     Thread.sleep(sleepMs);
                 } catch (InterruptedException e) {
@@ -284,40 +296,20 @@ class OrchestratorEngineTest {
         // NER is sure; its first answer takes 200 ms, the next come at once. Alone, a Thai title asks retrieval beside
         // NER; one that arrives while another is in flight (more than besideUpTo = 1) waits for NER, which is sure,
         // and retrieval is not asked.
-        AtomicInteger nerCalls = new AtomicInteger();
-        BrandAgent ner = new BrandAgent() {
-            @Override
-            public String name() {
-                return "ner";
-            }
-
-            @Override
-            public AgentAnswer infer(InferenceRequest request) {
-                if (nerCalls.getAndIncrement() == 0) {
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                return ok("ner", "mama", 0.99, "known_start");
-            }
-        };
+        Fixed ner = Fixed.slowOnlyFirst("ner", ok("ner", "mama", 0.99, "known_start"), 200);
         Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
-        Map<String, BrandAgent> agents = new LinkedHashMap<>();
-        agents.put("ner", ner);
-        agents.put("rag", rag);
-        try (OrchestratorEngine e = new OrchestratorEngine(agents,
+        try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag),
                 OrchestratorSettings.defaults().nerFirst(0.97).thaiInParallel(true), Calibration.identity(),
                 new OrchestratorEngine.Listener() { }, false, 1)) {
             InferenceRequest thai = InferenceRequest.of("มาม่า บะหมี่กึ่งสำเร็จรูป รสต้มยำกุ้ง");
             CompletableFuture<InferenceResult> first = CompletableFuture.supplyAsync(
                     () -> e.infer(thai, Method.ORCHESTRATOR, Mode.CASCADE));
             assertThat(rag.called.await(2, TimeUnit.SECONDS)).as("retrieval asked beside NER").isTrue();
+            assertThat(ner.called.await(2, TimeUnit.SECONDS)).as("the first request's (slow) NER call").isTrue();
             InferenceResult second = e.infer(thai, Method.ORCHESTRATOR, Mode.CASCADE);
             assertThat(second.brand().id()).isEqualTo("mama");
             assertThat(first.get(2, TimeUnit.SECONDS).brand().id()).isEqualTo("mama");
-            assertThat(nerCalls.get()).isEqualTo(2);
+            assertThat(ner.calls.get()).isEqualTo(2);
             assertThat(rag.calls.get()).isEqualTo(1);
         }
     }
