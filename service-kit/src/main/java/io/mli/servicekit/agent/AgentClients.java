@@ -3,7 +3,6 @@ package io.mli.servicekit.agent;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.mli.servicekit.config.MliProperties;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
@@ -13,10 +12,10 @@ import java.time.Duration;
  */
 public final class AgentClients {
     private final MliProperties props;
-    private final HttpClient http;
+    private final AgentHttp http;
     private final CircuitBreakerRegistry breakers;
 
-    public AgentClients(MliProperties props, HttpClient http, CircuitBreakerRegistry breakers) {
+    public AgentClients(MliProperties props, AgentHttp http, CircuitBreakerRegistry breakers) {
         this.props = props;
         this.http = http;
         this.breakers = breakers;

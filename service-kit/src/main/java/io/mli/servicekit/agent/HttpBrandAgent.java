@@ -9,11 +9,8 @@ import io.mli.common.domain.InferenceRequest;
 import io.mli.servicekit.web.RequestIds;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A remote agent as a {@link BrandAgent}: {@code POST {baseUrl}/infer} with the JDK HTTP client, passing the
+ * A remote agent as a {@link BrandAgent}: {@code POST {baseUrl}/infer} over the pooled {@link AgentHttp}, passing the
  * request id on, behind a Resilience4j circuit breaker. Every outcome is an answer: connection refused and an open
  * breaker are {@code unavailable}, 503 is {@code unavailable} with the agent's reason, a slow agent is
  * {@code timeout}, anything else {@code error}. Refused connections, errors and 5xx (but 503) count against the
@@ -32,10 +29,10 @@ public final class HttpBrandAgent implements BrandAgent {
     private final URI baseUrl;
     private final URI inferUri;
     private final Duration timeout;
-    private final HttpClient http;
+    private final AgentHttp http;
     private final CircuitBreaker breaker;
 
-    public HttpBrandAgent(String name, URI baseUrl, Duration timeout, HttpClient http, CircuitBreaker breaker) {
+    public HttpBrandAgent(String name, URI baseUrl, Duration timeout, AgentHttp http, CircuitBreaker breaker) {
         this.name = name;
         this.baseUrl = baseUrl;
         this.inferUri = resolve(baseUrl, "infer");
@@ -64,18 +61,10 @@ public final class HttpBrandAgent implements BrandAgent {
             return AgentAnswer.failed(name, AgentStatus.UNAVAILABLE, "circuit breaker open after repeated failures "
                     + "of " + baseUrl).withLatency(elapsedMs(t0));
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(inferUri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(AgentWire.write(AgentWire.Call.of(request))));
-        String requestId = RequestIds.current();
-        if (requestId != null) {
-            b.header(RequestIds.HEADER, requestId);
-        }
         try {
-            HttpResponse<byte[]> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            int code = resp.statusCode();
+            AgentHttp.Reply resp = http.postJson(inferUri, AgentWire.write(AgentWire.Call.of(request)),
+                    RequestIds.HEADER, RequestIds.current(), timeout);
+            int code = resp.status();
             if (code == 200) {
                 AgentAnswer answer = AgentWire.readAnswer(resp.body());
                 breaker.onSuccess(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
@@ -91,10 +80,11 @@ public final class HttpBrandAgent implements BrandAgent {
             breaker.onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, new IOException("HTTP " + code));
             return AgentAnswer.failed(name, AgentStatus.ERROR, "HTTP " + code + ": " + detail)
                     .withLatency(elapsedMs(t0));
-        } catch (HttpTimeoutException e) {
-            // Slowness is not counted against the breaker: under a burst every agent is slow for a moment, and
-            // opening all breakers then would turn a slow answer into no answer. Calls are bounded by the time-out
-            // anyway; the breaker is for agents that are down or failing.
+        } catch (InterruptedIOException e) {
+            // A read or connect time-out, or no pooled connection free in time. Slowness is not counted against
+            // the breaker: under a burst every agent is slow for a moment, and opening all breakers then would turn
+            // a slow answer into no answer. Calls are bounded by the time-out anyway; the breaker is for agents that
+            // are down or failing.
             breaker.releasePermission();
             return AgentAnswer.failed(name, AgentStatus.TIMEOUT, "no answer within " + timeout.toMillis() + " ms")
                     .withLatency(elapsedMs(t0));
@@ -106,22 +96,17 @@ public final class HttpBrandAgent implements BrandAgent {
             breaker.onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, e);
             return AgentAnswer.failed(name, AgentStatus.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage())
                     .withLatency(elapsedMs(t0));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            breaker.releasePermission();
-            return AgentAnswer.failed(name, AgentStatus.TIMEOUT, "interrupted").withLatency(elapsedMs(t0));
         }
     }
 
     /** The agent's own health: {@code GET {baseUrl}/health}, within a short time-out. */
     public RemoteHealth health(Duration within) {
-        HttpRequest req = HttpRequest.newBuilder(resolve(baseUrl, "health")).timeout(within).GET().build();
         try {
-            HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            AgentHttp.Reply resp = http.get(resolve(baseUrl, "health"), within);
             JsonNode body = parse(resp.body());
             String reason = body == null || body.get("reason") == null ? null : body.get("reason").asString();
-            return new RemoteHealth(name, baseUrl.toString(), resp.statusCode() == 200 ? "up" : "down",
-                    resp.statusCode() == 200 ? null : reason != null ? reason : "HTTP " + resp.statusCode(),
+            return new RemoteHealth(name, baseUrl.toString(), resp.status() == 200 ? "up" : "down",
+                    resp.status() == 200 ? null : reason != null ? reason : "HTTP " + resp.status(),
                     body == null || body.get("knowledge_base") == null ? null
                             : body.get("knowledge_base").asString(null),
                     breaker.getState().name().toLowerCase(Locale.ROOT));
@@ -129,9 +114,6 @@ public final class HttpBrandAgent implements BrandAgent {
             return new RemoteHealth(name, baseUrl.toString(), "down", e instanceof ConnectException
                     ? "cannot connect" : e.getClass().getSimpleName() + ": " + e.getMessage(), null,
                     breaker.getState().name().toLowerCase(Locale.ROOT));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new RemoteHealth(name, baseUrl.toString(), "down", "interrupted", null, null);
         }
     }
 

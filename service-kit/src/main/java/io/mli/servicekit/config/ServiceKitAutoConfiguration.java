@@ -3,6 +3,7 @@ package io.mli.servicekit.config;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mli.servicekit.agent.AgentClients;
+import io.mli.servicekit.agent.AgentHttp;
 import io.mli.servicekit.agent.CpuLimiter;
 import io.mli.servicekit.agent.EnginesHealthIndicator;
 import io.mli.servicekit.agent.Reloadable;
@@ -12,7 +13,6 @@ import io.mli.servicekit.web.ApiKeyFilter;
 import io.mli.servicekit.web.BodyLimitFilter;
 import io.mli.servicekit.web.ProblemHandler;
 import io.mli.servicekit.web.RequestIdFilter;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,21 +79,15 @@ public class ServiceKitAutoConfiguration {
         return new FleetMetrics(registry);
     }
 
-    /** One JDK client for all agent calls: HTTP/1.1 keep-alive on the local network, virtual-thread executor. */
+    /** One pooled client for all agent calls: HTTP/1.1 keep-alive on the local network. */
     @Bean(destroyMethod = "close")
-    HttpClient agentHttpClient() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1))
-                // Responses are small and read whole, so the client's own thread completes them: no hand-off to
-                // another thread per call, which at low load cost each hop more than the call itself.
-                .executor(Runnable::run)
-                .build();
+    AgentHttp agentHttp() {
+        return AgentHttp.create();
     }
 
     @Bean
-    AgentClients agentClients(MliProperties props, HttpClient agentHttpClient, CircuitBreakerRegistry breakers) {
-        return new AgentClients(props, agentHttpClient, breakers);
+    AgentClients agentClients(MliProperties props, AgentHttp agentHttp, CircuitBreakerRegistry breakers) {
+        return new AgentClients(props, agentHttp, breakers);
     }
 
     @Bean("engines")

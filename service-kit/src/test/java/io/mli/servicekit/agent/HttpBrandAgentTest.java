@@ -18,7 +18,6 @@ import io.mli.common.domain.BrandGuess;
 import io.mli.common.domain.InferenceRequest;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpBrandAgentTest {
     static WireMockServer wm;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final AgentHttp HTTP = AgentHttp.create();
 
     @BeforeAll
     static void start() {
