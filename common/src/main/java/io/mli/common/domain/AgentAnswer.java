@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * One agent's answer. {@code brand} is null unless {@code status} is {@link AgentStatus#OK}; {@code alternatives}
- * are the runners-up (best first); {@code usage} carries extras such as LLM token counts and cost.
+ * are the runners-up (best first); {@code usage} carries extras such as LLM token counts and cost. {@code checked}
+ * is retrieval's second answer, when the request asked it to {@linkplain InferenceRequest#check() check} brands: its
+ * vote restricted to them, made from the same search; null otherwise.
  */
 public record AgentAnswer(
         String agent,
@@ -15,7 +17,9 @@ public record AgentAnswer(
         CategoryGuess category,
         String detail,
         double latencyMs,
-        Map<String, Object> usage) {
+        Map<String, Object> usage,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        AgentAnswer checked) {
 
     public AgentAnswer {
         alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
@@ -23,6 +27,11 @@ public record AgentAnswer(
         if (status == AgentStatus.OK && brand == null) {
             throw new IllegalArgumentException("an OK answer needs a brand");
         }
+    }
+
+    public AgentAnswer(String agent, AgentStatus status, BrandGuess brand, List<BrandGuess> alternatives,
+                       CategoryGuess category, String detail, double latencyMs, Map<String, Object> usage) {
+        this(agent, status, brand, alternatives, category, detail, latencyMs, usage, null);
     }
 
     public static AgentAnswer ok(String agent, BrandGuess brand, List<BrandGuess> alternatives,
@@ -40,11 +49,15 @@ public record AgentAnswer(
     }
 
     public AgentAnswer withLatency(double ms) {
-        return new AgentAnswer(agent, status, brand, alternatives, category, detail, ms, usage);
+        return new AgentAnswer(agent, status, brand, alternatives, category, detail, ms, usage, checked);
     }
 
     public AgentAnswer withUsage(Map<String, Object> newUsage) {
-        return new AgentAnswer(agent, status, brand, alternatives, category, detail, latencyMs, newUsage);
+        return new AgentAnswer(agent, status, brand, alternatives, category, detail, latencyMs, newUsage, checked);
+    }
+
+    public AgentAnswer withChecked(AgentAnswer newChecked) {
+        return new AgentAnswer(agent, status, brand, alternatives, category, detail, latencyMs, usage, newChecked);
     }
 
     /** The best guess whatever the status: the brand when OK, else the first alternative, else null. */

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The hybrid agent's engine, a sequential pipeline that stops as soon as it is sure: NER first (skipped when the
  * caller already sends candidates, as the orchestrator does); then retrieval restricted to the NER candidates, which
- * confirms one of them when the catalog's nearest products carry it; then the LLM, when one is configured, choosing
+ * confirms one of them when the catalog's nearest products carry it (not asked when the caller sends that vote too,
+ * {@link InferenceRequest#checked()}); then the LLM, when one is configured, choosing
  * among the candidates. Without a confirmation it returns NER's best guess, marked as unconfirmed. The steps are
  * {@link BrandAgent}s: the engines in-process, HTTP clients of the other agents in the service. The answer's detail
  * names the step that decided ({@code ner}, {@code ner+rag}, {@code llm}, {@code ner_only}), which the orchestrator
@@ -105,12 +106,19 @@ public final class HybridEngine implements BrandAgent {
     private Retrieval confirmByRetrieval(InferenceRequest request, List<BrandGuess> candidates,
                                          Map<String, Object> steps) {
         boolean anyKnown = candidates.stream().anyMatch(c -> c.id() != null);
-        if (!anyKnown || rag.unavailableReason() != null) {
-            steps.put("rag", anyKnown ? "unavailable" : "skipped: no known candidate");
-            return Retrieval.NONE;
+        AgentAnswer r;
+        if (request.checked() != null && anyKnown) {
+            // The caller asked retrieval to check these candidates already (the orchestrator, under load).
+            r = request.checked();
+            steps.put("rag", r.status().wire() + " (from caller)");
+        } else {
+            if (!anyKnown || rag.unavailableReason() != null) {
+                steps.put("rag", anyKnown ? "unavailable" : "skipped: no known candidate");
+                return Retrieval.NONE;
+            }
+            r = rag.infer(request.withCandidates(candidates));
+            steps.put("rag", r.status().wire());
         }
-        AgentAnswer r = rag.infer(request.withCandidates(candidates));
-        steps.put("rag", r.status().wire());
         if (r.status() != AgentStatus.OK) {
             return new Retrieval(null, r.category());
         }

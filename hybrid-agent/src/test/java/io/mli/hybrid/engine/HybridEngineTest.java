@@ -57,6 +57,23 @@ class HybridEngineTest {
     }
 
     @Test
+    void retrievalsCheckSentByTheCallerIsUsedWithoutAskingRetrieval() {
+        Agent ner = new Agent("ner", r -> AgentAnswer.ok("ner", brand("cp", 0.7, 0), List.of(), null, "known_mid"));
+        Agent rag = new Agent("rag", r -> AgentAnswer.ok("rag", brand("cp", 0.8, 0.9), List.of(), null, "named"));
+        AgentAnswer checked = AgentAnswer.ok("rag", brand("meiji", 0.8, 0.9), List.of(), null, "named");
+        InferenceRequest fromOrchestrator = InferenceRequest.of("x")
+                .withCandidates(List.of(brand("cp", 0.7, 0), brand("meiji", 0.5, 0))).withChecked(checked);
+
+        AgentAnswer a = new HybridEngine(ner, rag, null).infer(fromOrchestrator);
+
+        assertThat(a.detail()).isEqualTo("ner+rag");
+        assertThat(a.brand().id()).isEqualTo("meiji");
+        assertThat(a.usage()).containsEntry("rag", "ok (from caller)");
+        assertThat(rag.calls().get()).isZero();
+        assertThat(ner.calls().get()).isZero();
+    }
+
+    @Test
     void asksTheLlmWhenRetrievalCannotConfirmAndUsesCallerCandidates() {
         Agent ner = new Agent("ner", r -> {
             throw new AssertionError("candidates were given: NER must not run again");

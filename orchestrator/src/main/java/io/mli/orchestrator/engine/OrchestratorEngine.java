@@ -119,6 +119,7 @@ public final class OrchestratorEngine implements AutoCloseable {
         } else {
             CompletableFuture<AgentAnswer> ner = start("ner", request);
             CompletableFuture<AgentAnswer> rag = null;
+            AgentAnswer nerFirst = null; // NER's answer when it came before retrieval was asked
             if (settings.nerFirst()) {
                 // NER is seldom sure of a title in Thai script: retrieval starts beside it, saving a round trip,
                 // unless the fleet is busy (BESIDE_UP_TO).
@@ -130,6 +131,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                     rag = start("rag", request); // NER is slow: retrieval gets under way meanwhile
                 }
                 AgentAnswer n = ner.join();
+                nerFirst = n;
                 // The same decisions whether NER answered in time or not, so an answer does not depend on load.
                 List<Aggregator.Option> solo = aggregator.soloIfSure(n, settings.nerSureAt());
                 boolean sure = !solo.isEmpty();
@@ -145,9 +147,13 @@ public final class OrchestratorEngine implements AutoCloseable {
                 }
             }
             if (rag == null) {
-                rag = start("rag", request);
+                // NER has answered: retrieval checks its candidates in the same call (the same search), so that the
+                // hybrid agent, if asked, need not call retrieval again.
+                rag = start("rag", nerFirst == null ? request : request.withCheck(proposals(List.of(nerFirst))));
             }
-            answers = new ArrayList<>(List.of(ner.join(), rag.join()));
+            AgentAnswer r = rag.join();
+            AgentAnswer checked = r.checked();
+            answers = new ArrayList<>(List.of(ner.join(), r.withChecked(null)));
             List<Aggregator.Option> first = aggregator.options(answers);
             // Answer at once only when NER and retrieval agree and the calibrated score is confident.
             boolean sure = !first.isEmpty() && first.getFirst().probability() >= settings.acceptAt()
@@ -158,7 +164,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                 skipHybrid(answers, sure ? "cascade: answer already sure" : "cascade: no NER candidates to check");
             } else {
                 listener.escalated();
-                answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals)));
+                answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals).withChecked(checked)));
             }
         }
         return result(request, language, method, mode, answers, aggregator.options(answers), t0);

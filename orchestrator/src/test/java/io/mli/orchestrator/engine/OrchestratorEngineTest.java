@@ -208,6 +208,44 @@ class OrchestratorEngineTest {
         }
     }
 
+    /** An agent answering with a function of the request, remembering the requests. */
+    record Answering(String name, java.util.function.Function<InferenceRequest, AgentAnswer> f,
+                     List<InferenceRequest> seen) implements BrandAgent {
+        Answering(String name, java.util.function.Function<InferenceRequest, AgentAnswer> f) {
+            this(name, f, new java.util.concurrent.CopyOnWriteArrayList<>());
+        }
+
+        @Override
+        public AgentAnswer infer(InferenceRequest request) {
+            seen.add(request);
+            return f.apply(request);
+        }
+    }
+
+    @Test
+    void afterNerRetrievalChecksItsCandidatesForTheHybridAgentInTheSameCall() {
+        Fixed ner = new Fixed("ner", ok("ner", "zab", 0.6, "new"), 0);
+        AgentAnswer check = ok("rag", "zab", 0.7, "named");
+        Answering rag = new Answering("rag", r -> AgentAnswer.abstained("rag", List.of(), null, "split")
+                .withChecked(r.check().isEmpty() ? null : check));
+        Answering hybrid = new Answering("hybrid", r -> ok("hybrid", "zab", 0.8, "ner+rag"));
+        try (OrchestratorEngine e = nerFirst(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Zab Honey"), Method.ORCHESTRATOR, Mode.CASCADE);
+
+            assertThat(r.brand().id()).isEqualTo("zab");
+            assertThat(rag.seen()).singleElement().satisfies(q -> {
+                assertThat(q.check()).extracting(BrandGuess::id).containsExactly("zab");
+                assertThat(q.candidates()).isEmpty(); // retrieval's own answer stays unrestricted
+            });
+            assertThat(hybrid.seen()).singleElement().satisfies(q -> {
+                assertThat(q.candidates()).extracting(BrandGuess::id).containsExactly("zab");
+                assertThat(q.checked()).isEqualTo(check);
+            });
+            // The check travels on to the hybrid agent, not into the answer's agent results.
+            assertThat(r.agentResults()).allSatisfy(a -> assertThat(a.checked()).isNull());
+        }
+    }
+
     @Test
     void aSlowNerDoesNotHoldRetrievalBack() {
         Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 1_000);

@@ -127,6 +127,31 @@ class FleetEndToEndTest {
         }
     }
 
+    /**
+     * The orchestrator's way of sparing the hybrid agent a call, over real HTTP: retrieval checks NER's candidates
+     * beside its own answer, and the hybrid agent takes that check instead of asking retrieval.
+     */
+    @Test
+    void retrievalChecksCandidatesAndTheHybridAgentTakesTheCheck() {
+        String title = "Sony WALKMAN NW-A306";
+        String sony = TestHttp.postJson(ner + "/infer", "{\"product_name\": \"" + title + "\"}").json()
+                .get("brand").toString();
+        TestHttp.Response r = TestHttp.postJson(rag + "/infer",
+                "{\"product_name\": \"" + title + "\", \"check\": [" + sony + "]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode checked = r.json().get("checked");
+        assertThat(checked.get("agent").asString()).isEqualTo("rag");
+        assertThat(TestHttp.postJson(rag + "/infer", "{\"product_name\": \"" + title + "\"}").json().has("checked"))
+                .isFalse();
+
+        TestHttp.Response h = TestHttp.postJson(hybrid + "/infer", "{\"product_name\": \"" + title
+                + "\", \"candidates\": [" + sony + "], \"checked\": " + checked + "}");
+        assertThat(h.status()).as(h.body()).isEqualTo(200);
+        assertThat(h.json().get("usage").get("rag").asString()).endsWith("(from caller)");
+        assertThat(TestHttp.postJson(hybrid + "/infer", "{\"product_name\": \"" + title + "\", \"checked\": 5}")
+                .status()).isEqualTo(400);
+    }
+
     @Test
     void agentsServeBothPaths() {
         for (String path : new String[] {"/infer", "/ner/infer"}) {

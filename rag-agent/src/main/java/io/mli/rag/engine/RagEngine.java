@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  * The RAG agent's engine: retrieves the catalog products nearest to the title (hybrid: dense vectors and BM25,
  * fused), lets them vote for a brand weighted by similarity and rank, and checks the winner against the title: a
  * brand the title names (by any alias, in any script) is confirmed; one it does not name must win the vote clearly.
- * When the request carries candidates (the hybrid agent sends NER's), the vote is restricted to them. Also votes
- * the category. Thread-safe.
+ * When the request carries candidates (the hybrid agent sends NER's), the vote is restricted to them; brands to
+ * {@linkplain InferenceRequest#check() check} get a second, restricted vote of the same neighbours beside the answer.
+ * Also votes the category. Thread-safe.
  */
 public final class RagEngine implements BrandAgent, AutoCloseable {
     private final KnowledgeBase kb;
@@ -88,14 +89,27 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
         List<SearchHit> hits = recent.search(title, () -> store.search(new SearchRequest(title, embedder.embed(title),
                 settings.neighbours(), settings.mode(), null, null)));
         if (hits.isEmpty()) {
-            return AgentAnswer.abstained(name(), List.of(), null, "no similar catalog products");
+            AgentAnswer none = AgentAnswer.abstained(name(), List.of(), null, "no similar catalog products");
+            return request.check().isEmpty() ? none : none.withChecked(none);
         }
-        Set<String> restrict = request.candidates().stream().map(BrandGuess::id)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        List<SearchHit> voters = restrict.isEmpty() ? hits
-                : hits.stream().filter(h -> restrict.contains(h.product().brandId())).toList();
         CategoryGuess category = category(hits);
         Map<String, GazetteerMatch> named = namedInTitle(title);
+        AgentAnswer answer = vote(hits, ids(request.candidates()), category, named, request.topK());
+        Set<String> check = ids(request.check());
+        // Brands to check besides: the same neighbours' vote restricted to them, so the caller's next step (the
+        // hybrid agent) need not ask again.
+        return check.isEmpty() ? answer : answer.withChecked(vote(hits, check, category, named, request.topK()));
+    }
+
+    private static Set<String> ids(List<BrandGuess> brands) {
+        return brands.stream().map(BrandGuess::id).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    /** The neighbours' vote, restricted to the brands in {@code restrict} unless it is empty. */
+    private AgentAnswer vote(List<SearchHit> hits, Set<String> restrict, CategoryGuess category,
+                             Map<String, GazetteerMatch> named, int topK) {
+        List<SearchHit> voters = restrict.isEmpty() ? hits
+                : hits.stream().filter(h -> restrict.contains(h.product().brandId())).toList();
         List<BrandGuess> guesses = new ArrayList<>();
         for (Vote v : Vote.tally(voters, h -> h.product().brandId())) {
             Brand b = kb.byId(v.value()).orElse(null);
@@ -118,11 +132,11 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
                     ? "neighbours carry no known brand" : "no neighbour has one of the candidate brands");
         }
         BrandGuess best = guesses.getFirst();
-        List<BrandGuess> alternatives = guesses.subList(1, Math.min(guesses.size(), 1 + request.topK()));
+        List<BrandGuess> alternatives = guesses.subList(1, Math.min(guesses.size(), 1 + topK));
         boolean confirmed = named.containsKey(best.id());
         double share = best.evidence().getFirst().score();
         if (!confirmed && share < settings.minShare()) {
-            return AgentAnswer.abstained(name(), guesses.subList(0, Math.min(guesses.size(), request.topK())),
+            return AgentAnswer.abstained(name(), guesses.subList(0, Math.min(guesses.size(), topK)),
                     category, String.format(Locale.ROOT, "neighbours split (best %s, share %.2f) and the title does "
                             + "not name it", best.name(), share));
         }

@@ -88,6 +88,21 @@ class RagEngineTest {
     }
 
     @Test
+    void brandsToCheckGetTheRestrictedVoteBesideTheAnswer() {
+        RagEngine rag = new RagEngine(kb, store, embedder, RagSettings.defaults());
+        BrandGuess meo = new BrandGuess("meo", "ME-O", List.of(), 0.6, List.of());
+        InferenceRequest title = InferenceRequest.of("Tuna Cat Food 400g.");
+
+        AgentAnswer a = rag.infer(title.withCheck(List.of(meo)));
+        AgentAnswer restricted = rag.infer(title.withCandidates(List.of(meo)));
+
+        assertThat(a.bestGuess().id()).isEqualTo("whiskas"); // its own vote, unrestricted
+        assertThat(a.checked()).isEqualTo(restricted);
+        assertThat(a.checked().bestGuess().id()).isEqualTo("meo");
+        assertThat(rag.infer(title).checked()).isNull();
+    }
+
+    @Test
     void voteSharesFallWithRankAndSimilarity() {
         List<SearchHit> hits = List.of(
                 new SearchHit(new io.mli.common.vector.ProductRecord("1", "a", "x", "X", null, null, null), 0.1, 0.9),

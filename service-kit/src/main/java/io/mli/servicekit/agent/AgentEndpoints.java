@@ -41,8 +41,8 @@ public class AgentEndpoints {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<byte[]> infer(@RequestBody JsonNode body) {
         ParsedInference parsed = RequestParser.parse(body);
-        List<BrandGuess> candidates = candidates(body.get("candidates"));
-        AgentAnswer answer = runtime.infer(parsed.request().withCandidates(candidates));
+        AgentAnswer answer = runtime.infer(parsed.request().withCandidates(brands(body.get("candidates"), "candidates"))
+                .withCheck(brands(body.get("check"), "check")).withChecked(checked(body.get("checked"))));
         metrics.agentCall(answer);
         if (answer.status() == AgentStatus.UNAVAILABLE) {
             throw ApiException.unavailable(runtime.name() + " agent unavailable: " + answer.detail(), RETRY_AFTER);
@@ -56,17 +56,29 @@ public class AgentEndpoints {
                 runtime.backend());
     }
 
-    private static List<BrandGuess> candidates(JsonNode node) {
+    private static List<BrandGuess> brands(JsonNode node, String field) {
         if (node == null || node.isNull()) {
             return List.of();
         }
         if (!node.isArray()) {
-            throw ApiException.badRequest("candidates must be an array of brand guesses");
+            throw ApiException.badRequest(field + " must be an array of brand guesses");
         }
         try {
             return Arrays.asList(AgentWire.MAPPER.treeToValue(node, BrandGuess[].class));
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("candidates are not valid brand guesses: " + e.getMessage());
+            throw ApiException.badRequest(field + " are not valid brand guesses: " + e.getMessage());
+        }
+    }
+
+    /** An upstream retrieval check's answer ({@link io.mli.common.domain.InferenceRequest#checked()}), or null. */
+    private static AgentAnswer checked(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return AgentWire.MAPPER.treeToValue(node, AgentAnswer.class);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("checked is not a valid agent answer: " + e.getMessage());
         }
     }
 }

@@ -25,10 +25,15 @@ public final class AgentWire {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    /** What a client sends to an agent's {@code /infer}: the public body's fields plus upstream candidates. */
-    public record Call(String productName, LanguageHint languageHint, int topK, List<BrandGuess> candidates) {
+    /**
+     * What a client sends to an agent's {@code /infer}: the public body's fields plus upstream candidates, brands
+     * to check and an upstream check's answer ({@link InferenceRequest}); empty ones are left out.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    public record Call(String productName, LanguageHint languageHint, int topK, List<BrandGuess> candidates,
+                       List<BrandGuess> check, AgentAnswer checked) {
         public static Call of(InferenceRequest r) {
-            return new Call(r.title(), r.languageHint(), r.topK(), r.candidates());
+            return new Call(r.title(), r.languageHint(), r.topK(), r.candidates(), r.check(), r.checked());
         }
     }
 
