@@ -17,8 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nerSureAt        NER's calibrated probability at which it answers alone (for a brand the knowledge base
  *                         knows; a new name always has retrieval asked too)
  * @param thaiInParallel   with {@code nerFirst}, start retrieval beside NER for titles in Thai script, which NER
- *                         alone is seldom sure of: one round trip less for those, a retrieval call in vain for the
- *                         few that NER settles alone or that have no candidate at all (default true)
+ *                         alone is seldom sure of: one round trip less for those, a retrieval call in vain for
+ *                         those that NER settles alone or that have no candidate at all, and no check of NER's
+ *                         candidates for the hybrid agent (default false: measured slower and costlier since
+ *                         retrieval checks the candidates, docs/benchmarks.md)
  */
 @ConfigurationProperties("mli.cascade")
 public record CascadeProperties(Double acceptAt, Double abstainBelow, Double abstainBelowThai, Boolean nerFirst,
@@ -30,7 +32,7 @@ public record CascadeProperties(Double acceptAt, Double abstainBelow, Double abs
         abstainBelow = probability("abstain-below", abstainBelow, d.abstainBelow());
         abstainBelowThai = probability("abstain-below-thai", abstainBelowThai, d.abstainBelowThai());
         nerFirst = nerFirst == null || nerFirst;
-        thaiInParallel = thaiInParallel == null || thaiInParallel;
+        thaiInParallel = thaiInParallel != null && thaiInParallel;
         nerSureAt = probability("ner-sure-at", nerSureAt, OrchestratorSettings.DEFAULT_NER_SURE_AT);
     }
 

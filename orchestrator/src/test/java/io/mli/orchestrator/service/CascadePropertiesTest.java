@@ -15,7 +15,7 @@ class CascadePropertiesTest {
         assertThat(p.abstainBelowThai()).isEqualTo(0.6);
         assertThat(p.nerFirst()).isTrue();
         assertThat(p.nerSureAt()).isEqualTo(0.85);
-        assertThat(p.thaiInParallel()).isTrue();
+        assertThat(p.thaiInParallel()).isFalse();
     }
 
     @Test
