@@ -28,8 +28,9 @@ import org.apache.hc.core5.util.Timeout;
  * The HTTP client of agent-to-agent calls: Apache HttpClient 5 in its classic, blocking form over a pool of
  * keep-alive connections. Callers run on virtual threads, where a blocking socket read parks the thread, so a call
  * needs no other thread. The JDK client it replaced completes each response on its selector thread: against one NER
- * agent, 20,000 calls from 8 virtual threads cost 210–400 µs of the caller's CPU each with it, and 150–195 µs with
- * this one (docs/benchmarks.md).
+ * agent, one call at a time cost the caller 560–650 µs of CPU with it and 330–340 µs with this one (0.77–0.81 against
+ * 0.67–0.71 ms a call); from 8 virtual threads at once the two cost about the same, 180–200 against 165–185 µs
+ * ({@code docs/bench/AgentClientBench.java}, docs/benchmarks.md).
  * Thread-safe; one per service.
  */
 public final class AgentHttp implements AutoCloseable {
