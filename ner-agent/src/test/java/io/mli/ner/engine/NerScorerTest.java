@@ -21,7 +21,7 @@ class NerScorerTest {
      * FRESH has two wipes in the catalog; "Fresh" is in 28 other brands' titles (Fresh Milk, …), and opens three of
      * them.
      */
-    private static KnowledgeBase freshKb() {
+    private static KnowledgeBase freshKb(CatalogRow... more) {
         List<CatalogRow> rows = new ArrayList<>(List.of(
                 new CatalogRow(1, "Fresh Sensitive Baby Wipes 80sheets", "FRESH", null, Map.of()),
                 new CatalogRow(2, "Fresh Adult Organic Wipe 40sheets", "FRESH", null, Map.of()),
@@ -30,6 +30,7 @@ class NerScorerTest {
                 new CatalogRow(5, "Fresh Cut Roses 10 Stems", "FLORA", null, Map.of()),
                 new CatalogRow(6, "Fresh Mint Leaves 50g", "HERBY", null, Map.of()),
                 new CatalogRow(7, "Fresh Basil Leaves 50g", "HERBY", null, Map.of())));
+        rows.addAll(List.of(more));
         for (int i = 0; i < 25; i++) {
             String maker = "Maker" + (char) ('A' + i / 10) + (char) ('a' + i % 10);
             rows.add(new CatalogRow(10 + i, maker + " Fresh Milk 1L", maker.toUpperCase(), null, Map.of()));
@@ -71,5 +72,19 @@ class NerScorerTest {
         double line = score(kb, "Kindle Paperwhite 16GB Black", 2);
         double other = score(kb, "Kobo Clara 16GB Black", 2);
         assertThat(line).isCloseTo(0.7 * other, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void aNewNameThatBeginsWithAKnownBrandIsMostlyThatBrandUnlessItsNameIsAWordThere() {
+        KnowledgeBase kb = freshKb(new CatalogRow(8, "Fresh Orange Juice 1L", "JUICY", null, Map.of()));
+        // Kikkoman opened both of its titles: "Kikkoman Marudaizu" is Kikkoman and a line of it.
+        double kikkoman = score(kb, "Kikkoman Marudaizu Soy Sauce 1L", 2);
+        double unknown = score(kb, "Yamasa Marudaizu Soy Sauce 1L", 2);
+        assertThat(kikkoman).isCloseTo(0.7 * unknown, org.assertj.core.api.Assertions.within(1e-9));
+        // "Fresh" opened six titles and named FRESH in two: "Fresh Farms" is a brand of its own as much as any.
+        assertThat(kb.gazetteer().find("Fresh Farms").getFirst().alias().startPrecision()).isLessThan(0.5);
+        double fresh = score(kb, "Fresh Farms Orange Juice 1L", 2);
+        double sunny = score(kb, "Sunny Farms Orange Juice 1L", 2);
+        assertThat(fresh).isCloseTo(sunny, org.assertj.core.api.Assertions.within(1e-9));
     }
 }
