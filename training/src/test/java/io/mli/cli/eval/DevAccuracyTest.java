@@ -61,9 +61,9 @@ class DevAccuracyTest {
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.99);
         // Measured 92.9%: a seller's sales talk is no brand and its typos are (fourth session).
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.91);
-        // Measured 71.8% (71.1-71.8% over catalogs ten rows apart since the CRF's prior is narrower; 67.9-72.1%
-        // before: see docs/accuracy.md).
-        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.69);
+        // Measured 73.1% (71.1-72.1% over catalogs 30 rows apart before a new name opening with a known brand's
+        // name could stand for itself; 67.9-72.1% before the CRF's prior was narrower: see docs/accuracy.md).
+        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.70);
         // Thai and mixed Open Food Facts rows (most do not name their brand): the issue asks for 15% answered; the
         // floor leaves a row of room, as every knowledge-base change retrains the CRF.
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.14);
@@ -80,7 +80,7 @@ class DevAccuracyTest {
         Map<String, SliceStats> s = evaluate(Method.NER).slices();
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98); // the issue's target; 99.0%
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.90); // measured 92.0–92.9%
-        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.69); // measured 71.8%
+        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.70); // measured 73.4%
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.10);
         assertThat(s.get("off/th+mixed").precision()).isGreaterThanOrEqualTo(0.6);
     }
