@@ -19,22 +19,38 @@ public final class Gazetteer {
     static final int MIN_LATIN_KEY = 2;
     static final int MIN_THAI_KEY = 3;
 
+    /**
+     * Thai forms of at least this many characters (tone marks not counted) also match spelt with other tone marks or
+     * none. Sellers spell a foreign name's Thai form either way (เซ็นโซดายน์ and เซนโซดายน์ for Sensodyne, ไวตามิ้ลค์ and
+     * ไวตามิลค์ for Vitamilk). Shorter forms do not: without their tone marks they are Thai words (เกล็ด "flake" for
+     * เกลด, GLADE; เล่ย์ in พาสเล่ย์ "parsley" for เลย์, Lay's) or the start of one (ฟิลา in ฟิลาเดลเฟีย).
+     */
+    static final int MIN_TONELESS_THAI_KEY = 7;
+
     private final Map<String, List<AliasEntry>> byKey;
+    private final Map<String, List<AliasEntry>> byToneless;
     private final int maxKeyLength;
 
     public Gazetteer(Collection<AliasEntry> entries) {
         Map<String, List<AliasEntry>> map = new HashMap<>();
+        Map<String, List<AliasEntry>> toneless = new HashMap<>();
         int max = 0;
         for (AliasEntry e : entries) {
             if (!matchable(e.key())) {
                 continue;
             }
             map.computeIfAbsent(e.key(), k -> new ArrayList<>(1)).add(e);
+            String bare = withoutToneMarks(e.key());
+            if (CompactText.isThai(bare.charAt(0)) && bare.length() >= MIN_TONELESS_THAI_KEY) {
+                toneless.computeIfAbsent(bare, k -> new ArrayList<>(1)).add(e);
+            }
             max = Math.max(max, e.key().length());
         }
         map.replaceAll((k, v) -> List.copyOf(v));
+        toneless.replaceAll((k, v) -> List.copyOf(v));
         this.byKey = Map.copyOf(map);
-        this.maxKeyLength = max;
+        this.byToneless = Map.copyOf(toneless);
+        this.maxKeyLength = max + 4; // a toneless form may stand in the title with marks it lacks
     }
 
     static boolean matchable(String key) {
@@ -52,6 +68,27 @@ public final class Gazetteer {
 
     public int size() {
         return byKey.size();
+    }
+
+    /** Thai tone marks (mai ek to mai chattawa) and mai taikhu. */
+    static boolean isToneMark(char c) {
+        return c >= '\u0E47' && c <= '\u0E4B';
+    }
+
+    /** The key with its Thai tone marks and mai taikhu taken out. */
+    static String withoutToneMarks(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (isToneMark(key.charAt(i))) {
+                StringBuilder b = new StringBuilder(key.length());
+                for (int k = 0; k < key.length(); k++) {
+                    if (!isToneMark(key.charAt(k))) {
+                        b.append(key.charAt(k));
+                    }
+                }
+                return b.toString();
+            }
+        }
+        return key;
     }
 
     /** Word boundaries of a title by the tokenizer's dictionary word breaker, for checking Thai matches. */
@@ -111,7 +148,11 @@ public final class Gazetteer {
                 if (!ct.endEdge[j]) {
                     continue;
                 }
-                List<AliasEntry> entries = byKey.get(s.substring(i, j));
+                String key = s.substring(i, j);
+                List<AliasEntry> entries = byKey.get(key);
+                if (entries == null && CompactText.isThai(key.charAt(0))) {
+                    entries = byToneless.get(withoutToneMarks(key));
+                }
                 if (entries == null) {
                     continue;
                 }

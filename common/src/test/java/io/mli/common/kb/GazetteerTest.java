@@ -45,6 +45,26 @@ class GazetteerTest {
     }
 
     @Test
+    void aThaiFormMatchesWithOrWithoutItsToneMarks() {
+        Gazetteer g = new Gazetteer(List.of(alias("เซ็นโซดายน์", "sensodyne"), alias("ไวตามิลค์", "vitamilk")));
+        assertThat(g.find("เซนโซดายน์ ยาสีฟัน 100ก.")).extracting(m -> m.span().text())
+                .containsExactly("เซนโซดายน์");
+        // A match that ends on a tone mark covers it: the span is the title's own spelling, whole.
+        assertThat(g.find("นมถั่วเหลือง ไวตามิ้ลค์ 300 มล.")).extracting(m -> m.span().text())
+                .containsExactly("ไวตามิ้ลค์");
+        assertThat(g.find("นมไวตามิ่ 300 มล.")).isEmpty();
+    }
+
+    @Test
+    void aShortThaiFormNeedsItsOwnToneMarks() {
+        // Without their tone marks short forms are Thai words: เกล็ด is "flake", not GLADE's เกลด.
+        Gazetteer g = new Gazetteer(List.of(alias("เกลด", "glade"), alias("เลย์", "lays")));
+        assertThat(g.find("เกล็ดขนมปังชุบทอด 200ก")).isEmpty();
+        assertThat(g.find("พาสเล่ย์ 30 กรัม")).isEmpty();
+        assertThat(g.find("เกลด สเปรย์ปรับอากาศ")).extracting(m -> m.alias().brandId()).containsExactly("glade");
+    }
+
+    @Test
     void findsOverlappingFormsLongestFirst() {
         List<GazetteerMatch> m = gazetteer.find("Mae Ploy Red Curry Paste");
         assertThat(m).extracting(x -> x.alias().brandId()).containsExactly("maeploy", "mae");

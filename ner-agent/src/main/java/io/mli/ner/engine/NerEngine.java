@@ -502,6 +502,11 @@ public final class NerEngine implements BrandAgent {
                 // The title's own spelling is one of the brand's names from now on: say so with the answer.
                 names = new ArrayList<>(names);
                 names.add(surface);
+            } else if (source.equals("gazetteer") && hasThai(span.text()) && names.stream()
+                    .noneMatch(n -> BrandKeys.key(n).equals(BrandKeys.key(span.text())))) {
+                // A Thai name matched with other tone marks (คาร์เนชั่น for คาร์เนชัน): the title's spelling too.
+                names = new ArrayList<>(names);
+                names.add(span.text());
             }
             return new BrandGuess(brand.id(), brand.name(), names, score, List.of(ev));
         }

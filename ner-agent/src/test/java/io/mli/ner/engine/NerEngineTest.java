@@ -373,6 +373,20 @@ class NerEngineTest {
     }
 
     @Test
+    void aLongThaiSpellingMatchesWithOtherToneMarksAndIsReturnedAsOneOfTheBrandsNames() {
+        NerEngine ner = NerEngine.open(StarterKnowledgeBase.get(), null);
+        // The starter spells them เซ็นโซดายน์ and คาร์เนชัน; shops write เซนโซดายน์ and คาร์เนชั่น too.
+        AgentAnswer toothpaste = ner.infer(InferenceRequest.of("เซนโซดายน์ยาสีฟัน มัลติแคร์ 160ก."));
+        assertThat(toothpaste.brand().name()).isEqualTo("Sensodyne");
+        assertThat(toothpaste.brand().aliases()).contains("เซ็นโซดายน์", "เซนโซดายน์");
+        AgentAnswer milk = ner.infer(InferenceRequest.of("คาร์เนชั่น พลัส"));
+        assertThat(milk.brand().name()).isEqualTo("Carnation");
+        assertThat(milk.brand().aliases()).contains("คาร์เนชั่น");
+        // The starter's own spelling is not said twice.
+        assertThat(ner.infer(InferenceRequest.of("คาร์เนชัน พลัส")).brand().aliases()).containsOnlyOnce("คาร์เนชัน");
+    }
+
+    @Test
     void aBrandMarkerNamesABrandInThai() {
         NerEngine ner = NerEngine.open(StarterKnowledgeBase.get(), null);
         AgentAnswer a = ner.infer(InferenceRequest.of("น้ำตาลมะพร้าว ตราอินทรีย์สควีซ"));
