@@ -158,6 +158,7 @@ public final class NerEngine implements BrandAgent {
         }
         if (crf != null) {
             CrfBrandModel.Marginals marg = crf.tag(tokens);
+            out.removeIf(c -> "known_mid".equals(c.kind()) && aMeasure(c.span(), tokens, marg.variant()));
             // A span naming no known brand loses the sales talk it opens with (PROMO Toshiba); one that does keeps
             // it (Hot Wheels, Best Foods). Each span is resolved once (the trimmed ones once more).
             List<CrfSpan> spans = new ArrayList<>();
@@ -302,6 +303,21 @@ public final class NerEngine implements BrandAgent {
     private static boolean unreliableMidTitleAt(Span span, List<GazetteerMatch> matches) {
         return matches.stream().anyMatch(m -> m.span().start() == span.start() && m.span().end() == span.end()
                 && NerScorer.unreliableMidTitle(m));
+    }
+
+    /**
+     * Whether a known name found inside the title is one measure token that the CRF reads as a size: {@code 3M} at
+     * the end of {@code VOX ปลั๊กไฟ 5ช่อง ECO 3M} is a three-metre cord, not 3M, whose name opened every catalog title
+     * it was in.
+     */
+    private static boolean aMeasure(Span span, List<Token> tokens, double[] variant) {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.start() == span.start() && t.end() == span.end()) {
+                return t.type() == TokenType.MEASURE && variant[k] >= 0.5;
+            }
+        }
+        return false;
     }
 
     /** Whether the span's text is a known product line that the gazetteer found in the title. */

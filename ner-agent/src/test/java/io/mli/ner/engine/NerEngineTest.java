@@ -17,7 +17,9 @@ import io.mli.common.text.TextNormalizer;
 import io.mli.common.text.TitleTokenizer;
 import io.mli.common.text.Token;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -370,6 +372,30 @@ class NerEngineTest {
         AgentAnswer noodles = ner.infer(InferenceRequest.of("Mì Hảo Hảo tôm chua cay thùng 30 gói"));
         assertThat(noodles.brand().name()).isEqualTo("Acecook");
         assertThat(noodles.detail()).isEqualTo("line");
+    }
+
+    @Test
+    void aKnownNameThatIsASizeInsideTheTitleIsNoBrand() {
+        List<CatalogRow> rows = new ArrayList<>(SmallCatalog.rows());
+        String[] makers = {"Toshino", "Anitech", "Vox", "Randy", "Bellmax", "Vexxo"};
+        String[] sizes = {"3M", "5M", "2M", "3M", "5M", "10M"};
+        long line = 1000;
+        for (int i = 0; i < makers.length; i++) {
+            for (String way : List.of("3 Way", "4 Way", "5 Way")) {
+                String title = makers[i] + " Power Strip " + way + " " + sizes[(i + way.length()) % sizes.length];
+                rows.add(new CatalogRow(line++, title, makers[i].toUpperCase(), "Electronics", Map.of()));
+            }
+        }
+        for (String product : List.of("Scotch Brite Sponge 3pcs", "Nexcare Plaster 10pcs", "Command Hook Small")) {
+            rows.add(new CatalogRow(line++, "3M " + product, "3M", "Household", Map.of()));
+        }
+        KnowledgeBase withSizes = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        NerEngine ner = new NerEngine(withSizes, NerTrainer.quick().train(rows, withSizes).model());
+        // A three-metre cord: the 3M at the end is its length, not the maker.
+        AgentAnswer cord = ner.infer(InferenceRequest.of("Zeberg Power Strip 3 Way 3M"));
+        assertThat(cord.brand().name()).isEqualTo("Zeberg");
+        assertThat(cord.alternatives()).noneMatch(g -> "3M".equals(g.name()));
+        assertThat(ner.infer(InferenceRequest.of("3M Scotch Brite Sponge 6pcs")).brand().name()).isEqualTo("3M");
     }
 
     @Test
