@@ -64,7 +64,9 @@ final class CompactText {
                 if (classOf(prev) != classOf(cur)) {
                     edge = !(isThai(prev) && isThaiFollower(cur));
                 } else if (isThai(cur)) {
-                    edge = !isThaiFollower(cur) && !isThaiLeader(prev);
+                    // A consonant under thanthakhat (the ต์ of มินต์) is silent and ends the syllable before it.
+                    edge = !isThaiFollower(cur) && !isThaiLeader(prev)
+                            && !(k + 1 < m && out.charAt(k + 1) == '\u0E4C');
                 } else {
                     edge = false;
                 }

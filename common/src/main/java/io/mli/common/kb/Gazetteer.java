@@ -27,6 +27,9 @@ public final class Gazetteer {
      */
     static final int MIN_TONELESS_THAI_KEY = 7;
 
+    /** Thai forms of at least this many characters may end where the dictionary sees no word boundary. */
+    static final int MIN_LOOSE_END_THAI_KEY = 7;
+
     private final Map<String, List<AliasEntry>> byKey;
     private final Map<String, List<AliasEntry>> byToneless;
     private final int maxKeyLength;
@@ -160,10 +163,13 @@ public final class Gazetteer {
                 int end = ct.originEnd[j - 1];
                 if (CompactText.isThai(s.charAt(i)) || CompactText.isThai(s.charAt(j - 1))) {
                     // Thai has no spaces: a Thai form must also start and end where a dictionary word does, or
-                    // เลย์ (Lay's) would match inside บาร์เลย์ (barley).
+                    // เลย์ (Lay's) would match inside บาร์เลย์ (barley). A long form need not end at one: the
+                    // dictionary does not know foreign names and splits them where it likes (สมาร์ทฮาร์ท|อาหาร is
+                    // broken as สมา|ร์ท|ฮาร์|ทอา|หาร), while a long form rarely begins a longer Thai word.
                     thaiWords = thaiWords == null ? new ThaiWords(title) : thaiWords;
                     if (!thaiWords.alignedAt(start, CompactText.isThai(s.charAt(i)))
-                            || !thaiWords.alignedAt(end, CompactText.isThai(s.charAt(j - 1)))) {
+                            || key.length() < MIN_LOOSE_END_THAI_KEY
+                            && !thaiWords.alignedAt(end, CompactText.isThai(s.charAt(j - 1)))) {
                         continue;
                     }
                 }

@@ -56,6 +56,16 @@ class GazetteerTest {
     }
 
     @Test
+    void aLongThaiFormMayEndWhereTheDictionarySplitsAForeignName() {
+        // The dictionary breaks สมาร์ทฮาร์ทอาหาร as สมา|ร์ท|ฮาร์|ทอา|หาร: no boundary after the brand.
+        Gazetteer g = new Gazetteer(List.of(alias("สมาร์ทฮาร์ท", "smartheart"), alias("การ์มิน", "garmin")));
+        assertThat(g.find("สมาร์ทฮาร์ทอาหารกระต่าย 1กก")).extracting(m -> m.span().text())
+                .containsExactly("สมาร์ทฮาร์ท");
+        // But not before a silent consonant, which ends the syllable before it: ชูการ์มินต์ is sugar mint.
+        assertThat(g.find("ชูการ์มินต์ 22ก.")).isEmpty();
+    }
+
+    @Test
     void aShortThaiFormNeedsItsOwnToneMarks() {
         // Without their tone marks short forms are Thai words: เกล็ด is "flake", not GLADE's เกลด.
         Gazetteer g = new Gazetteer(List.of(alias("เกลด", "glade"), alias("เลย์", "lays")));
