@@ -22,9 +22,26 @@ public final class ModelCodes {
 
     /** Whether the name at {@code span} of {@code title} is part of a model code. */
     public static boolean isPartOfCode(String title, Span span) {
-        return afterOtherWords(title, span.start()) && span.end() < title.length()
-                && CODE_AFTER.matcher(title.substring(span.end(), Math.min(title.length(), span.end() + 2))).find();
+        if (!afterOtherWords(title, span.start())) {
+            return false;
+        }
+        if (span.end() < title.length()
+                && CODE_AFTER.matcher(title.substring(span.end(), Math.min(title.length(), span.end() + 2))).find()) {
+            return true;
+        }
+        // HM4496M3W, SM-CP1603, TP-HP02: a few capitals glued to a code's digits, or after its hyphen, inside a
+        // title are a model number's letters (H&M, C.P., HP), not a maker writing its name apart.
+        if (span.text().length() > MAX_GLUED_LETTERS || !span.text().chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            return false;
+        }
+        boolean digitAfter = span.end() < title.length() && Character.isDigit(title.charAt(span.end()));
+        boolean codeBefore = span.start() >= 2 && title.charAt(span.start() - 1) == '-'
+                && Character.isLetterOrDigit(title.charAt(span.start() - 2));
+        return digitAfter || codeBefore;
     }
+
+    /** The most letters a name glued to a code may have and still be only the code's letters. */
+    static final int MAX_GLUED_LETTERS = 3;
 
     /** Whether a letter or digit stands before {@code start}: the name does not open the title. */
     private static boolean afterOtherWords(String title, int start) {

@@ -20,6 +20,20 @@ class ModelCodesTest {
         assertThat(ModelCodes.isPartOfCode(oil, at(oil, "WD"))).isTrue();
         String basket = "Keranjang Serbaguna Biru TD_28";
         assertThat(ModelCodes.isPartOfCode(basket, at(basket, "TD"))).isTrue();
+        String strip = "Power Strip 4 Way 4 Switch 3M. HM4496M3W";
+        assertThat(ModelCodes.isPartOfCode(strip, at(strip, "HM"))).as("capitals glued to the digits").isTrue();
+        String earphones = "Wireless Earphones TP-HP02 Cinnamon";
+        assertThat(ModelCodes.isPartOfCode(earphones, at(earphones, "HP"))).as("after the code's hyphen").isTrue();
+    }
+
+    @Test
+    void aLongerOrLowerCaseNameGluedToDigitsIsNotACode() {
+        String case15 = "Soft Case iPhone15 Pro Max";
+        assertThat(ModelCodes.isPartOfCode(case15, at(case15, "iPhone"))).isFalse();
+        String disk = "Flashdisk Sandisk32GB Ultra";
+        assertThat(ModelCodes.isPartOfCode(disk, at(disk, "Sandisk"))).isFalse();
+        String hyphen = "Casing-Samsung A54";
+        assertThat(ModelCodes.isPartOfCode(hyphen, at(hyphen, "Samsung"))).isFalse();
     }
 
     @Test
