@@ -30,6 +30,9 @@ public final class Gazetteer {
     /** Thai forms of at least this many characters may end where the dictionary sees no word boundary. */
     static final int MIN_LOOSE_END_THAI_KEY = 7;
 
+    /** The most tone marks a title may write in a Thai form beyond those of its key. */
+    static final int MAX_EXTRA_TONE_MARKS = 4;
+
     private final Map<String, List<AliasEntry>> byKey;
     private final Map<String, List<AliasEntry>> byToneless;
     private final int maxKeyLength;
@@ -53,7 +56,7 @@ public final class Gazetteer {
         toneless.replaceAll((k, v) -> List.copyOf(v));
         this.byKey = Map.copyOf(map);
         this.byToneless = Map.copyOf(toneless);
-        this.maxKeyLength = max + 4; // a toneless form may stand in the title with marks it lacks
+        this.maxKeyLength = max;
     }
 
     static boolean matchable(String key) {
@@ -146,7 +149,8 @@ public final class Gazetteer {
             if (!ct.startEdge[i]) {
                 continue;
             }
-            int limit = Math.min(n, i + maxKeyLength);
+            // A Thai form may stand in the title with tone marks its key lacks.
+            int limit = Math.min(n, i + maxKeyLength + (CompactText.isThai(s.charAt(i)) ? MAX_EXTRA_TONE_MARKS : 0));
             for (int j = limit; j > i; j--) {
                 if (!ct.endEdge[j]) {
                     continue;
