@@ -64,9 +64,7 @@ final class CompactText {
                 if (classOf(prev) != classOf(cur)) {
                     edge = !(isThai(prev) && isThaiFollower(cur));
                 } else if (isThai(cur)) {
-                    // A consonant under thanthakhat (the ต์ of มินต์) is silent and ends the syllable before it.
-                    edge = !isThaiFollower(cur) && !isThaiLeader(prev)
-                            && !(k + 1 < m && out.charAt(k + 1) == '\u0E4C');
+                    edge = !isThaiFollower(cur) && !isThaiLeader(prev) && !silent(out, k);
                 } else {
                     edge = false;
                 }
@@ -112,6 +110,28 @@ final class CompactText {
                 || (c >= '\u0E31' && c <= '\u0E3A' && c != '\u0E32' && c != '\u0E33' && c != '\u0E30')
                 || (c >= '\u0E47' && c <= '\u0E4E');
     }
+
+    /**
+     * Whether the letter at {@code k} is silent, under thanthakhat: it ends the syllable before it, so no word starts
+     * there. The mark stands on the letter (the ต์ of มินต์), on a vowel above or below it (the ดิ์ of ศักดิ์), or on
+     * the second of two silent letters (the ทร์ of จันทร์).
+     */
+    private static boolean silent(CharSequence s, int k) {
+        int n = s.length();
+        if (k + 1 >= n) {
+            return false;
+        }
+        char next = s.charAt(k + 1);
+        if (next == THANTHAKHAT) {
+            return true;
+        }
+        if (k + 2 >= n || s.charAt(k + 2) != THANTHAKHAT) {
+            return false;
+        }
+        return next >= '\u0E34' && next <= '\u0E39' || isThai(next) && !isThaiFollower(next) && !isThaiLeader(next);
+    }
+
+    private static final char THANTHAKHAT = '\u0E4C';
 
     /** Leading vowels, written before the consonant they follow in speech: a syllable cannot end on one. */
     static boolean isThaiLeader(char c) {

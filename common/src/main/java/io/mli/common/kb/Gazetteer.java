@@ -35,6 +35,7 @@ public final class Gazetteer {
 
     private final Map<String, List<AliasEntry>> byKey;
     private final Map<String, List<AliasEntry>> byToneless;
+    private final int maxTonelessLength; // the longest toneless key, with the tone marks a title may add
     private final int maxKeyLength;
 
     public Gazetteer(Collection<AliasEntry> entries) {
@@ -47,7 +48,7 @@ public final class Gazetteer {
             }
             map.computeIfAbsent(e.key(), k -> new ArrayList<>(1)).add(e);
             String bare = withoutToneMarks(e.key());
-            if (CompactText.isThai(bare.charAt(0)) && bare.length() >= MIN_TONELESS_THAI_KEY) {
+            if (bare.length() >= MIN_TONELESS_THAI_KEY && CompactText.isThai(bare.charAt(0))) {
                 toneless.computeIfAbsent(bare, k -> new ArrayList<>(1)).add(e);
             }
             max = Math.max(max, e.key().length());
@@ -56,6 +57,8 @@ public final class Gazetteer {
         toneless.replaceAll((k, v) -> List.copyOf(v));
         this.byKey = Map.copyOf(map);
         this.byToneless = Map.copyOf(toneless);
+        this.maxTonelessLength = toneless.keySet().stream().mapToInt(String::length).max().orElse(0)
+                + MAX_EXTRA_TONE_MARKS;
         this.maxKeyLength = max;
     }
 
@@ -109,6 +112,12 @@ public final class Gazetteer {
         boolean alignedAt(int offset, boolean thaiSide) {
             return !thaiSide || boundaries.get(offset);
         }
+
+        /** Whether the dictionary puts a word boundary strictly inside [start, end): it does not know the form. */
+        boolean splits(int start, int end) {
+            int next = boundaries.nextSetBit(start + 1);
+            return next >= 0 && next < end;
+        }
     }
 
     /** Where a brand key first stands in the title at word edges, or null. */
@@ -157,7 +166,8 @@ public final class Gazetteer {
                 }
                 String key = s.substring(i, j);
                 List<AliasEntry> entries = byKey.get(key);
-                if (entries == null && CompactText.isThai(key.charAt(0))) {
+                if (entries == null && j - i >= MIN_TONELESS_THAI_KEY && j - i <= maxTonelessLength
+                        && CompactText.isThai(key.charAt(0))) {
                     entries = byToneless.get(withoutToneMarks(key));
                 }
                 if (entries == null) {
@@ -167,13 +177,14 @@ public final class Gazetteer {
                 int end = ct.originEnd[j - 1];
                 if (CompactText.isThai(s.charAt(i)) || CompactText.isThai(s.charAt(j - 1))) {
                     // Thai has no spaces: a Thai form must also start and end where a dictionary word does, or
-                    // เลย์ (Lay's) would match inside บาร์เลย์ (barley). A long form need not end at one: the
-                    // dictionary does not know foreign names and splits them where it likes (สมาร์ทฮาร์ท|อาหาร is
-                    // broken as สมา|ร์ท|ฮาร์|ทอา|หาร), while a long form rarely begins a longer Thai word.
+                    // เลย์ (Lay's) would match inside บาร์เลย์ (barley). A long form the dictionary does not know
+                    // need not end at one: it splits such names where it likes (สมาร์ทฮาร์ท|อาหาร is broken as
+                    // สมา|ร์ท|ฮาร์|ทอา|หาร). A form it reads as one word (ซูเปอร์ in ซูเปอร์มาร์เก็ต) must end at one.
                     thaiWords = thaiWords == null ? new ThaiWords(title) : thaiWords;
+                    boolean thaiEnd = CompactText.isThai(s.charAt(j - 1));
                     if (!thaiWords.alignedAt(start, CompactText.isThai(s.charAt(i)))
-                            || key.length() < MIN_LOOSE_END_THAI_KEY
-                            && !thaiWords.alignedAt(end, CompactText.isThai(s.charAt(j - 1)))) {
+                            || !thaiWords.alignedAt(end, thaiEnd) && !(j - i >= MIN_LOOSE_END_THAI_KEY
+                            && thaiWords.splits(start, end))) {
                         continue;
                     }
                 }

@@ -29,15 +29,45 @@ public final class ModelCodes {
                 && CODE_AFTER.matcher(title.substring(span.end(), Math.min(title.length(), span.end() + 2))).find()) {
             return true;
         }
-        // HM4496M3W, SM-CP1603, TP-HP02: a few capitals glued to a code's digits, or after its hyphen, inside a
-        // title are a model number's letters (H&M, C.P., HP), not a maker writing its name apart.
-        if (span.text().length() > MAX_GLUED_LETTERS || !span.text().chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+        // HM4496M3W, SM-CP1603, TP-HP02, SNP-CW-SP18: a few capitals glued to three digits or more, or after a
+        // code's short capital prefix and hyphen, inside a title are a model number's letters (H&M, C.P., HP, CW),
+        // not a maker writing its name apart. Two digits are more often a size written onto the name (LG43UQ7500:
+        // LG's 43-inch TV), and a word before the hyphen is a word (ตลับหมึก-HP, Notebook-HP).
+        if (span.text().length() > MAX_GLUED_LETTERS || !capitals(span.text())) {
             return false;
         }
-        boolean digitAfter = span.end() < title.length() && Character.isDigit(title.charAt(span.end()));
-        boolean codeBefore = span.start() >= 2 && title.charAt(span.start() - 1) == '-'
-                && Character.isLetterOrDigit(title.charAt(span.start() - 2));
-        return digitAfter || codeBefore;
+        int digits = 0;
+        while (span.end() + digits < title.length() && isAsciiDigit(title.charAt(span.end() + digits))) {
+            digits++;
+        }
+        if (digits >= 3) {
+            return true;
+        }
+        return afterCodePrefix(title, span.start());
+    }
+
+    /**
+     * Whether a hyphen right before {@code start} ends a code's prefix: one to four capitals or digits, standing
+     * apart ({@code TP-}, {@code SNP-}, {@code SM-}).
+     */
+    private static boolean afterCodePrefix(String title, int start) {
+        if (start < 2 || title.charAt(start - 1) != '-') {
+            return false;
+        }
+        int from = start - 1;
+        while (from > 0 && (capitals(title.substring(from - 1, from)) || isAsciiDigit(title.charAt(from - 1)))) {
+            from--;
+        }
+        int length = start - 1 - from;
+        return length >= 1 && length <= 4 && (from == 0 || !Character.isLetterOrDigit(title.charAt(from - 1)));
+    }
+
+    private static boolean capitals(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The most letters a name glued to a code may have and still be only the code's letters. */

@@ -66,6 +66,30 @@ class GazetteerTest {
     }
 
     @Test
+    void aThaiFormWithMoreToneMarksThanItsLongestKeyStillMatches() {
+        Gazetteer g = new Gazetteer(List.of(alias("ไวตามิลค์", "vitamilk")));
+        assertThat(g.find("ไวตามิ้ลค์ 300 มล.")).extracting(m -> m.span().text()).containsExactly("ไวตามิ้ลค์");
+    }
+
+    @Test
+    void aLongThaiFormTheDictionaryKnowsAsTheStartOfAWordDoesNotMatchThere() {
+        // อินเทอร์เน็ต (internet) is one dictionary word: a brand spelt อินเทอร์ (Inter) is not in it.
+        Gazetteer g = new Gazetteer(List.of(alias("อินเทอร์", "inter")));
+        assertThat(g.find("อินเทอร์เน็ตบ้าน 1 ปี")).isEmpty();
+        assertThat(g.find("อินเทอร์ ปากกา 1 ด้าม")).extracting(m -> m.alias().brandId()).containsExactly("inter");
+    }
+
+    @Test
+    void aSilentLetterEndsTheSyllableBeforeIt() {
+        // Long forms the dictionary splits (สมา|ร์ท|…) may end where it sees no boundary, but not inside a syllable
+        // closed by silent letters: the ทร์ of จันทร์, the ดิ์ of ศักดิ์.
+        Gazetteer g = new Gazetteer(List.of(alias("สมาร์ทจัน", "moon"), alias("สมาร์ทศัก", "sak")));
+        assertThat(g.find("สมาร์ทจันทร์ 5 ชิ้น")).isEmpty();
+        assertThat(g.find("สมาร์ทศักดิ์ 5 ชิ้น")).isEmpty();
+        assertThat(g.find("สมาร์ทจันอาหาร 5 ชิ้น")).extracting(m -> m.alias().brandId()).containsExactly("moon");
+    }
+
+    @Test
     void aShortThaiFormNeedsItsOwnToneMarks() {
         // Without their tone marks short forms are Thai words: เกล็ด is "flake", not GLADE's เกลด.
         Gazetteer g = new Gazetteer(List.of(alias("เกลด", "glade"), alias("เลย์", "lays")));

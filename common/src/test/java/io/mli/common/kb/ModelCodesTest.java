@@ -37,14 +37,16 @@ class ModelCodesTest {
     }
 
     @Test
-    void aNameOpeningTheTitleOrWrittenApartIsTheBrand() {
-        String tv = "AOYAMA-20 INCH SLIM LED TV";
-        assertThat(ModelCodes.isPartOfCode(tv, at(tv, "AOYAMA"))).as("a size glued to the opening name").isFalse();
-        String purifier = "#LG AIR PURIFIER#AS60GHWG0";
-        assertThat(ModelCodes.isPartOfCode(purifier, at(purifier, "LG"))).as("a # before the brand").isFalse();
-        String phone = "Samsung Galaxy A54 5G 8/256GB";
-        assertThat(ModelCodes.isPartOfCode(phone, at(phone, "Galaxy"))).isFalse();
-        String pens = "Pulpen Gel HP 0.5mm";
-        assertThat(ModelCodes.isPartOfCode(pens, at(pens, "HP"))).as("a space, then the size").isFalse();
+    void aMakerWithASizeOrAWordBeforeItsHyphenIsNotACode() {
+        String tv = "ทีวี LG43UQ7500PSF 43 นิ้ว";
+        assertThat(ModelCodes.isPartOfCode(tv, at(tv, "LG"))).as("two digits: the size").isFalse();
+        String laptop = "[ผ่อน 0%] Notebook HP14s-dq5";
+        assertThat(ModelCodes.isPartOfCode(laptop, at(laptop, "HP"))).isFalse();
+        String ink = "ตลับหมึก-HP 85A";
+        assertThat(ModelCodes.isPartOfCode(ink, at(ink, "HP"))).as("a Thai word before the hyphen").isFalse();
+        String notebook = "Notebook-HP 14s";
+        assertThat(ModelCodes.isPartOfCode(notebook, at(notebook, "HP"))).as("a word before the hyphen").isFalse();
+        String cookware = "Anitech X Snoopy SNP-CW ด้ามจับไม้";
+        assertThat(ModelCodes.isPartOfCode(cookware, at(cookware, "CW"))).as("a code's prefix").isTrue();
     }
 }
