@@ -522,7 +522,7 @@ public final class NerEngine implements BrandAgent {
                     .noneMatch(n -> BrandKeys.key(n).equals(BrandKeys.key(span.text())))) {
                 // A Thai name matched with other tone marks (คาร์เนชั่น for คาร์เนชัน): the title's spelling too.
                 names = new ArrayList<>(names);
-                names.add(span.text());
+                names.add(span.text().strip());
             }
             return new BrandGuess(brand.id(), brand.name(), names, score, List.of(ev));
         }

@@ -381,8 +381,8 @@ class NerEngineTest {
         String[] sizes = {"3M", "5M", "2M", "3M", "5M", "10M"};
         long line = 1000;
         for (int i = 0; i < makers.length; i++) {
-            for (String way : List.of("3 Way", "4 Way", "5 Way")) {
-                String title = makers[i] + " Power Strip " + way + " " + sizes[(i + way.length()) % sizes.length];
+            for (int w = 3; w <= 5; w++) {
+                String title = makers[i] + " Power Strip " + w + " Way " + sizes[(i + w) % sizes.length];
                 rows.add(new CatalogRow(line++, title, makers[i].toUpperCase(), "Electronics", Map.of()));
             }
         }
