@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 class CrfSpanTest {
 
     private static List<String> spans(String title, double... brandProb) {
+        return spans(Vocabulary.empty(), title, brandProb);
+    }
+
+    private static List<String> spans(Vocabulary vocabulary, String title, double... brandProb) {
         List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize(title));
         assertThat(tokens).hasSize(brandProb.length);
-        return CrfSpan.extract(title, tokens, brandProb, Vocabulary.empty()).stream()
+        return CrfSpan.extract(title, tokens, brandProb, vocabulary).stream()
                 .map(s -> s.span().text()).toList();
     }
 
@@ -36,5 +40,18 @@ class CrfSpanTest {
         assertThat(spans("NICO NICO Corn Snack", 0.9, 0.1, 0.0, 0.0)).containsExactly("NICO NICO");
         // Only the word just before, said again.
         assertThat(spans("Yen Tea Yen", 0.8, 0.0, 0.0)).containsExactly("Yen");
+    }
+
+    @Test
+    void aWordTheCatalogWroteMostlyInBrandNamesContinuesTheBrandAtALowProbability() {
+        // "farm": 18 times in catalog brand names (Betagro Farm, …), twice outside; "fresh": mostly outside.
+        Vocabulary vocabulary = new Vocabulary(java.util.Map.of("farm", new int[] {2, 18}, "fresh", new int[] {181, 22}));
+        assertThat(spans(vocabulary, "Pepperidge Farm Captiva Cookies", 0.99, 0.17, 0.03, 0.0))
+                .containsExactly("Pepperidge Farm");
+        assertThat(spans(vocabulary, "Pepperidge Fresh Captiva Cookies", 0.99, 0.17, 0.03, 0.0))
+                .containsExactly("Pepperidge");
+        // Written small, it is a word of the description.
+        assertThat(spans(vocabulary, "Pepperidge farm Captiva Cookies", 0.99, 0.17, 0.03, 0.0))
+                .containsExactly("Pepperidge");
     }
 }
