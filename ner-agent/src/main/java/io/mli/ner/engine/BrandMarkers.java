@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@code แบรนด์}, Indonesian {@code merek}, English {@code brand:}. The name that follows, up to the next space or
  * punctuation, is a brand candidate even when the knowledge base has never seen it. ตรา may stand apart from the name
  * ({@code ครีมเทียมข้นหวาน ตรา ทีพอท}) when it is a word of its own; inside อัตรา ("rate") and มาตรา ("section") it is
- * no marker. An English title may open with ตรา romanised ({@code Tra Maekrua Oyster Sauce}).
+ * no marker. An English title may open with ตรา romanised ({@code Tra Maekrua Oyster Sauce}), or put {@code Brand}
+ * after the name ({@link #beforeBrandWord}).
  */
 final class BrandMarkers {
     private static final Pattern MARKER = Pattern.compile(
@@ -19,7 +20,29 @@ final class BrandMarkers {
                     + "([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * A name followed by the English word {@code Brand}, opening the title ({@code Sups Stars Brand Frozen Beef
+     * Burgers}, {@code Cow Brand Beauty Soap}) or in brackets ({@code Green Curry Chicken (Chef Cares Brand)}): one to
+     * three capitalised words.
+     */
+    private static final Pattern BEFORE_BRAND = Pattern.compile(
+            "(?:^\\s*|\\(\\s*)((?:\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*\\s+){0,2}\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*)"
+                    + "\\s+(?:Brand|BRAND)\\b");
+
+    /** A name announced by a following {@code Brand}, and the name as written with that word. */
+    record Named(Span name, Span written) {
+    }
+
     private BrandMarkers() {
+    }
+
+    static List<Named> beforeBrandWord(String title) {
+        List<Named> out = new ArrayList<>();
+        Matcher m = BEFORE_BRAND.matcher(title);
+        while (m.find()) {
+            out.add(new Named(Span.of(title, m.start(1), m.end(1)), Span.of(title, m.start(1), m.end())));
+        }
+        return out;
     }
 
     static List<Span> find(String title) {

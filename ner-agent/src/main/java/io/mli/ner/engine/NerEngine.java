@@ -239,6 +239,17 @@ public final class NerEngine implements BrandAgent {
                     "marker_known")
                     : new Candidate(null, marked.text(), marked, s, "marker", marked.text(), "marker_new"));
         }
+        for (BrandMarkers.Named named : BrandMarkers.beforeBrandWord(title)) {
+            // "Sups Stars Brand Frozen …": the seller names a brand the knowledge base does not know, as Thai shops
+            // write ตรา before one. A name it knows, alone or with the word (Bear Brand), is left to the gazetteer.
+            Span name = named.name();
+            boolean known = resolver.resolve(name.text()).brand() != null
+                    || resolver.resolve(named.written().text()).brand() != null
+                    || matches.stream().anyMatch(m -> m.span().start() < name.end() && m.span().end() > name.start());
+            if (!known && !NonBrands.isPlaceholder(name.text()) && !NonBrands.isSellerTalk(name.text())) {
+                out.add(new Candidate(null, name.text(), name, 0.9, "marker", named.written().text(), "marker_new"));
+            }
+        }
         if (hasThai(title) && out.stream().noneMatch(c -> c.score() >= 0.8)) {
             out.addAll(soundAlikes.find(title, tokens, firstWordStart));
         }
@@ -511,7 +522,10 @@ public final class NerEngine implements BrandAgent {
         BrandGuess toGuess() {
             Evidence ev = new Evidence(source, span, surface, score);
             if (brand == null) {
-                return new BrandGuess(null, name, List.of(name), score, List.of(ev));
+                // A name announced with its marker word (Cow Brand) is known by both.
+                List<String> names = surface.equals(name) || !"marker".equals(source) ? List.of(name)
+                        : List.of(name, surface);
+                return new BrandGuess(null, name, names, score, List.of(ev));
             }
             List<String> names = brand.allNames();
             if (source.endsWith("transliteration") && !kind.equals("translit_weak") && !names.contains(surface)) {

@@ -462,6 +462,25 @@ class NerEngineTest {
         assertThat(BrandMarkers.find("Ultra Tra Pack")).isEmpty();
     }
 
+    @Test
+    void aNameBeforeTheWordBrandIsANewBrandKnownByBothNames() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        AgentAnswer a = ner.infer(InferenceRequest.of("Zabrowski Farms Brand Tomato Ketchup 300g."));
+        assertThat(a.brand().name()).isEqualTo("Zabrowski Farms");
+        assertThat(a.brand().aliases()).containsExactly("Zabrowski Farms", "Zabrowski Farms Brand");
+        assertThat(a.detail()).isEqualTo("marker_new");
+        // In brackets at the end, as food packs put it.
+        assertThat(ner.infer(InferenceRequest.of("Green Curry Chicken With Rice (Chef Cares Brand)")).brand().name())
+                .isEqualTo("Chef Cares");
+        // A known name is the gazetteer's: Heinz, not a new "Heinz" brand.
+        AgentAnswer heinz = ner.infer(InferenceRequest.of("Heinz Brand Tomato Ketchup 300g."));
+        assertThat(heinz.brand().id()).isNotNull();
+        assertThat(heinz.brand().name()).isEqualTo("HEINZ");
+        // Only capitalised names opening the title or a bracket.
+        assertThat(BrandMarkers.beforeBrandWord("Tomato Ketchup of the Zabrowski Brand")).isEmpty();
+        assertThat(BrandMarkers.beforeBrandWord("Brand New Tomato Ketchup")).isEmpty();
+    }
+
     private static KnowledgeBase soundAlikes() {
         List<CatalogRow> rows = new java.util.ArrayList<>();
         String[][] brands = {{"Biovitt Whey Protein 1kg", "BIOVITT"}, {"M Milk Lactose Free 180ml", "M MILK"},
