@@ -35,6 +35,16 @@ class CrfSpanTest {
     }
 
     @Test
+    void aRunOpenedAtALowProbabilityGoesOnOverWordsAboutAsLikely() {
+        // "crown" is a word the catalog wrote outside brand names too (4 times, once inside).
+        Vocabulary vocabulary = new Vocabulary(java.util.Map.of("crown", new int[] {4, 1}));
+        assertThat(spans(vocabulary, "Sea Crown Sardines in Tomato Sauce", 0.44, 0.41, 0.0, 0.0, 0.0, 0.0))
+                .containsExactly("Sea Crown");
+        assertThat(spans(vocabulary, "Sea Crown Sardines in Tomato Sauce", 0.44, 0.2, 0.0, 0.0, 0.0, 0.0))
+                .containsExactly("Sea");
+    }
+
+    @Test
     void aDoubledWordIsOneNameWhereverTheCrfSplitsIt() {
         assertThat(spans("Yen Yen Cool Herb Tea", 0.8, 0.05, 0.0, 0.0, 0.0)).containsExactly("Yen Yen");
         assertThat(spans("NICO NICO Corn Snack", 0.9, 0.1, 0.0, 0.0)).containsExactly("NICO NICO");
