@@ -55,7 +55,8 @@ class CrfSpanTest {
     @Test
     void aWordTheCatalogWroteMostlyInBrandNamesContinuesTheBrandAtALowProbability() {
         // "farm": 18 times in catalog brand names (Betagro Farm, …), twice outside; "fresh": mostly outside.
-        Vocabulary vocabulary = new Vocabulary(java.util.Map.of("farm", new int[] {2, 18}, "fresh", new int[] {181, 22}));
+        Vocabulary vocabulary = new Vocabulary(
+                java.util.Map.of("farm", new int[] {2, 18}, "fresh", new int[] {181, 22}));
         assertThat(spans(vocabulary, "Pepperidge Farm Captiva Cookies", 0.99, 0.17, 0.03, 0.0))
                 .containsExactly("Pepperidge Farm");
         assertThat(spans(vocabulary, "Pepperidge Fresh Captiva Cookies", 0.99, 0.17, 0.03, 0.0))
