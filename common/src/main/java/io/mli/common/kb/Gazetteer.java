@@ -22,8 +22,9 @@ public final class Gazetteer {
     /**
      * Thai forms of at least this many characters (tone marks not counted) also match spelt with other tone marks or
      * none. Sellers spell a foreign name's Thai form either way (เซ็นโซดายน์ and เซนโซดายน์ for Sensodyne,
-     * ไวตามิ้ลค์ and ไวตามิลค์ for Vitamilk). Shorter forms do not: without their tone marks they are Thai words (เกล็ด "flake" for
-     * เกลด, GLADE; เล่ย์ in พาสเล่ย์ "parsley" for เลย์, Lay's) or the start of one (ฟิลา in ฟิลาเดลเฟีย).
+     * ไวตามิ้ลค์ and ไวตามิลค์ for Vitamilk). Shorter forms do not: without their tone marks they are Thai
+     * words (เกล็ด "flake" for เกลด, GLADE; เล่ย์ in พาสเล่ย์ "parsley" for เลย์, Lay's) or the start of one
+     * (ฟิลา in ฟิลาเดลเฟีย).
      */
     static final int MIN_TONELESS_THAI_KEY = 7;
 

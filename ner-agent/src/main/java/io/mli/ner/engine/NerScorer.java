@@ -89,7 +89,7 @@ final class NerScorer {
         return clamp(s);
     }
 
-    /** Whether a known form opening a title named its brand there at least half the time (never seen there: a prior). */
+    /** Whether a known form opening a title named its brand there at least half the time (unseen there: a prior). */
     static boolean reliableAtStart(GazetteerMatch m) {
         return (m.alias().startSeen() == 0 ? UNSEEN_PRIOR : m.alias().startPrecision()) >= 0.5;
     }
