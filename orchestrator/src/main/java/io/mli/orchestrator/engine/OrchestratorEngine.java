@@ -148,8 +148,9 @@ public final class OrchestratorEngine implements AutoCloseable {
             }
             if (rag == null) {
                 // NER has answered: retrieval checks its candidates in the same call (the same search), so that the
-                // hybrid agent, if asked, need not call retrieval again.
-                rag = start("rag", nerFirst == null ? request : request.withCheck(proposals(List.of(nerFirst))));
+                // hybrid agent, if asked, need not call retrieval again. Without a hybrid agent nobody would read it.
+                rag = start("rag", nerFirst == null || !agents.containsKey("hybrid") ? request
+                        : request.withCheck(proposals(List.of(nerFirst))));
             }
             AgentAnswer r = rag.join();
             AgentAnswer checked = r.checked();

@@ -247,6 +247,17 @@ class OrchestratorEngineTest {
     }
 
     @Test
+    void withoutAHybridAgentRetrievalIsNotAskedToCheckCandidates() {
+        Fixed ner = new Fixed("ner", ok("ner", "zab", 0.6, "new"), 0);
+        Answering rag = new Answering("rag", r -> ok("rag", "zab", 0.7, "named"));
+        try (OrchestratorEngine e = nerFirst(ner, rag, null)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Zab Honey"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.brand().id()).isEqualTo("zab");
+            assertThat(rag.seen()).singleElement().satisfies(q -> assertThat(q.check()).isEmpty());
+        }
+    }
+
+    @Test
     void aSlowNerDoesNotHoldRetrievalBack() {
         Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 1_000);
         Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.95, "named"), 600);
