@@ -138,11 +138,11 @@ class NerEngineTest {
         String title = "Hộp đựng thực phẩm thủy tinh 3 ngăn";
         Span food = new Span(9, 13, "thực");
         assertThat(title.substring(food.start(), food.end())).isEqualTo("thực");
-        assertThat(NerEngine.writtenAsAWord(food, title)).isTrue();
+        assertThat(NewNameFilter.writtenAsAWord(food, title)).isTrue();
         // Capitalised, or in a title typed all in small letters, a name may be a brand.
-        assertThat(NerEngine.writtenAsAWord(new Span(0, 3, "Hộp"), title)).isFalse();
-        assertThat(NerEngine.writtenAsAWord(new Span(0, 6, "recare"), "recare lotion")).isFalse();
-        assertThat(NerEngine.writtenAsAWord(new Span(6, 11, "iKids"), "Baju iKids Anak")).isFalse();
+        assertThat(NewNameFilter.writtenAsAWord(new Span(0, 3, "Hộp"), title)).isFalse();
+        assertThat(NewNameFilter.writtenAsAWord(new Span(0, 6, "recare"), "recare lotion")).isFalse();
+        assertThat(NewNameFilter.writtenAsAWord(new Span(6, 11, "iKids"), "Baju iKids Anak")).isFalse();
     }
 
     @Test
@@ -159,7 +159,8 @@ class NerEngineTest {
         int last = indexOfToken(tokens, title.indexOf("Kikkoman"));
         CrfSpan productsThenBrand = new CrfSpan(new Span(soy, end, title.substring(soy, end)),
                 first, last, 0.9, 0.9);
-        assertThat(ner.productWordsThenKnownName(productsThenBrand, tokens, matches)).isTrue();
+        NewNameFilter newNames = new NewNameFilter(trained.model().vocabulary());
+        assertThat(newNames.productWordsThenKnownName(productsThenBrand, tokens, matches)).isTrue();
         // An unknown word before the known name: a name of its own, which may contain the known one (Del Monte).
         String other = "Zabrowski Kikkoman Gold 250ml";
         NormalizedText ot = TextNormalizer.normalize(other);
@@ -167,7 +168,8 @@ class NerEngineTest {
         int otherEnd = other.indexOf(" Gold");
         CrfSpan unknownThenBrand = new CrfSpan(new Span(0, otherEnd,
                 other.substring(0, otherEnd)), 0, indexOfToken(otherTokens, other.indexOf("Kikkoman")), 0.9, 0.9);
-        assertThat(ner.productWordsThenKnownName(unknownThenBrand, otherTokens, kb.gazetteer().find(ot))).isFalse();
+        assertThat(newNames.productWordsThenKnownName(unknownThenBrand, otherTokens, kb.gazetteer().find(ot)))
+                .isFalse();
         assertThat(ner.infer(InferenceRequest.of(title)).brand().id()).isEqualTo("kikkoman");
         assertThat(ner.candidates(title)).noneMatch(c -> c.name().contains("Sauce"));
     }
@@ -332,7 +334,8 @@ class NerEngineTest {
         for (String title : List.of("Zabrowski".repeat(100) + " Tomato Ketchup 300g.",
                 "Zabrowski Abcdefghijklmnopqrstuvwxyzabcdefghij Ketchup 300g.")) {
             assertThat(ner.candidates(title)).as(title).noneMatch(c -> c.brand() == null
-                    && c.name().length() > NerEngine.MAX_NEW_NAME || c.name().contains("Abcdefghijklmnopqrstuvwxyz"));
+                    && c.name().length() > NewNameFilter.MAX_NEW_NAME
+                    || c.name().contains("Abcdefghijklmnopqrstuvwxyz"));
         }
     }
 
