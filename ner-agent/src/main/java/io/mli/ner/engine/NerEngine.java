@@ -271,15 +271,28 @@ public final class NerEngine implements BrandAgent {
     }
 
     /**
-     * Whether a known name found inside the title is one measure token that the CRF reads as a size: {@code 3M} at
-     * the end of {@code VOX ปลั๊กไฟ 5ช่อง ECO 3M} is a three-metre cord, not 3M, whose name opened every catalog title
-     * it was in.
+     * Whether a known name found inside the title is one measure token that the CRF reads as a size, where sizes
+     * stand: at the end of the title, or before a model code or another figure. {@code 3M} at the end of {@code VOX
+     * ปลั๊กไฟ 5ช่อง ECO 3M} is a three-metre cord, not 3M, whose name opened every catalog title it was in; in
+     * {@code เทปกาวสองหน้า 3M VHB} and {@code แผ่นใยขัด 3M สก๊อตช์ไบรต์} words follow it, and it is the maker.
      */
     private static boolean aMeasure(Span span, List<Token> tokens, double[] variant) {
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             if (t.start() == span.start() && t.end() == span.end()) {
-                return t.type() == TokenType.MEASURE && variant[k] >= 0.5;
+                if (t.type() != TokenType.MEASURE || variant[k] < 0.5) {
+                    return false;
+                }
+                if (k >= 2 && tokens.get(k - 1).text().equals("-") && tokens.get(k - 1).end() == t.start()
+                        && !tokens.get(k - 2).isWord() && tokens.get(k - 2).end() == tokens.get(k - 1).start()) {
+                    return true; // the end of a model code (AP3159-3M)
+                }
+                for (int n = k + 1; n < tokens.size(); n++) {
+                    if (tokens.get(n).type() != TokenType.PUNCT) {
+                        return !tokens.get(n).isWord(); // a code, a figure or a size after it
+                    }
+                }
+                return true; // the title ends with it
             }
         }
         return false;

@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -399,6 +401,10 @@ class NerEngineTest {
         assertThat(cord.brand().name()).isEqualTo("Zeberg");
         assertThat(cord.alternatives()).noneMatch(g -> "3M".equals(g.name()));
         assertThat(ner.infer(InferenceRequest.of("3M Scotch Brite Sponge 6pcs")).brand().name()).isEqualTo("3M");
+        // Followed by words, the name is the maker's even where the CRF reads it as a size.
+        AgentAnswer tape = ner.infer(InferenceRequest.of("Power Strip Tape 3M Scotch Brite"));
+        assertThat(Stream.concat(Stream.of(tape.brand()), tape.alternatives().stream()).filter(Objects::nonNull))
+                .anyMatch(g -> "3M".equals(g.name()));
     }
 
     @Test
