@@ -13,4 +13,24 @@ public record AliasEntry(String key, String surface, String brandId, AliasKind k
     public AliasEntry(String key, String surface, String brandId, AliasKind kind, double precision, int seen) {
         this(key, surface, brandId, kind, precision, seen, precision, seen);
     }
+
+    /** How many catalog titles held the form somewhere other than at their start. */
+    public int midSeen() {
+        return seen - startSeen;
+    }
+
+    /**
+     * The share of those titles whose brand is this brand, recovered from the two smoothed shares ((hits + 1) / (seen +
+     * 1)), and smoothed the same way.
+     */
+    public double midPrecision() {
+        double hits = precision * (seen + 1) - 1;
+        double startHits = startPrecision * (startSeen + 1) - 1;
+        return (Math.max(0, hits - startHits) + 1.0) / (midSeen() + 1.0);
+    }
+
+    /** Whether the catalog saw the form inside titles at least three times, naming its brand there at least half. */
+    public boolean namesItsBrandMidTitle() {
+        return midSeen() >= 3 && midPrecision() >= 0.5;
+    }
 }

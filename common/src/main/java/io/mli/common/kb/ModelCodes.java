@@ -22,6 +22,14 @@ public final class ModelCodes {
 
     /** Whether the name at {@code span} of {@code title} is part of a model code. */
     public static boolean isPartOfCode(String title, Span span) {
+        return isPartOfCode(title, span, false);
+    }
+
+    /**
+     * As {@link #isPartOfCode(String, Span)}; {@code namesItsBrandGlued}: the form named its brand inside catalog
+     * titles often enough that capitals glued to digits may be the maker and its model ({@code Tinta HP680}).
+     */
+    static boolean isPartOfCode(String title, Span span, boolean namesItsBrandGlued) {
         if (!afterOtherWords(title, span.start())) {
             return false;
         }
@@ -33,7 +41,7 @@ public final class ModelCodes {
         // code's short capital prefix and hyphen, inside a title are a model number's letters (H&M, C.P., HP, CW),
         // not a maker writing its name apart. Two digits are more often a size written onto the name (LG43UQ7500:
         // LG's 43-inch TV), and a word before the hyphen is a word (ตลับหมึก-HP, Notebook-HP).
-        if (span.text().length() > MAX_GLUED_LETTERS || !capitals(span.text())) {
+        if (namesItsBrandGlued || span.text().length() > MAX_GLUED_LETTERS || !capitals(span.text())) {
             return false;
         }
         int digits = 0;
@@ -85,7 +93,11 @@ public final class ModelCodes {
 
     /** The matches that are not part of a model code. */
     public static List<GazetteerMatch> withoutCodes(String title, List<GazetteerMatch> matches) {
-        return matches.stream().anyMatch(m -> isPartOfCode(title, m.span()))
-                ? matches.stream().filter(m -> !isPartOfCode(title, m.span())).toList() : matches;
+        return matches.stream().anyMatch(m -> isPartOfCode(title, m))
+                ? matches.stream().filter(m -> !isPartOfCode(title, m)).toList() : matches;
+    }
+
+    private static boolean isPartOfCode(String title, GazetteerMatch m) {
+        return isPartOfCode(title, m.span(), m.alias().namesItsBrandMidTitle());
     }
 }

@@ -3,6 +3,7 @@ package io.mli.common.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mli.common.domain.Span;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelCodesTest {
@@ -45,5 +46,24 @@ class ModelCodesTest {
         assertThat(code("ตลับหมึก-HP 85A", "HP")).as("a Thai word before the hyphen").isFalse();
         assertThat(code("Notebook-HP 14s", "HP")).as("a word before the hyphen").isFalse();
         assertThat(code("Anitech X Snoopy SNP-CW ด้ามจับไม้", "CW")).as("a code's prefix").isTrue();
+    }
+
+    @Test
+    void aMakerTheCatalogOftenNamesInsideTitlesKeepsItsGluedModel() {
+        // HP named its brand in 56 of 84 catalog titles it stood inside; H&M was never seen there.
+        AliasEntry hp = new AliasEntry("hp", "HP", "hp", AliasKind.NAME, 0.82, 160, 0.987, 76);
+        AliasEntry hm = new AliasEntry("hm", "H&M", "hm", AliasKind.NAME, 1.0, 0, 1.0, 0);
+        assertThat(hp.namesItsBrandMidTitle()).isTrue();
+        assertThat(hm.namesItsBrandMidTitle()).isFalse();
+        String ink = "Tinta HP680 Black Original";
+        assertThat(ModelCodes.withoutCodes(ink, List.of(match(hp, ink, "HP")))).hasSize(1);
+        String strip = "Power Strip 4 Way HM4496M3W";
+        assertThat(ModelCodes.withoutCodes(strip, List.of(match(hm, strip, "HM")))).isEmpty();
+    }
+
+    private static GazetteerMatch match(AliasEntry alias, String title, String name) {
+        int start = title.indexOf(name);
+        return new GazetteerMatch(alias, new Span(start, start + name.length(), name), 0, name.length(),
+                title.length());
     }
 }

@@ -19,7 +19,7 @@ final class NerScorer {
         // about a title that opens with "iPhone 15 Pro Max".
         int seen = atStart ? m.alias().startSeen() : m.alias().seen() - m.alias().startSeen();
         double p = seen == 0 ? (m.alias().seen() == 0 || atStart ? UNSEEN_PRIOR : m.alias().precision())
-                : atStart ? m.alias().startPrecision() : midPrecision(m);
+                : atStart ? m.alias().startPrecision() : m.alias().midPrecision();
         double s = atStart ? 0.55 + 0.4 * p : 0.3 + 0.45 * p;
         if (m.alias().kind() == AliasKind.PRODUCT_LINE) {
             s -= 0.1;
@@ -41,14 +41,7 @@ final class NerScorer {
      * {@code Kabel Data Type C} ("data cable") DATA, a maker of power strips, is the word data.
      */
     static boolean unreliableMidTitle(GazetteerMatch m) {
-        return m.alias().seen() - m.alias().startSeen() >= 3 && midPrecision(m) < 0.5;
-    }
-
-    private static double midPrecision(GazetteerMatch m) {
-        double hits = m.alias().precision() * (m.alias().seen() + 1) - 1;
-        double startHits = m.alias().startPrecision() * (m.alias().startSeen() + 1) - 1;
-        int midSeen = m.alias().seen() - m.alias().startSeen();
-        return (Math.max(0, hits - startHits) + 1.0) / (midSeen + 1.0);
+        return m.alias().midSeen() >= 3 && m.alias().midPrecision() < 0.5;
     }
 
     double crf(CrfSpan span, BrandResolver.Resolution r, boolean atStart, List<GazetteerMatch> all) {
