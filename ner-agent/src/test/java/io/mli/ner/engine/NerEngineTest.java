@@ -485,6 +485,10 @@ class NerEngineTest {
         AgentAnswer heinz = ner.infer(InferenceRequest.of("Heinz Brand Tomato Ketchup 300g."));
         assertThat(heinz.brand().id()).isNotNull();
         assertThat(heinz.brand().name()).isEqualTo("HEINZ");
+        // "No Brand" is the placeholder, and a name of words the catalog writes as ordinary words is no brand.
+        assertThat(ner.infer(InferenceRequest.of("No Brand Tomato Ketchup 300g.")).detail()).isNotEqualTo("marker_new");
+        assertThat(ner.infer(InferenceRequest.of("Soy Sauce Brand Tomato Ketchup 300g.")).detail())
+                .isNotEqualTo("marker_new");
         // Only capitalised names opening the title or a bracket.
         assertThat(BrandMarkers.beforeBrandWord("Tomato Ketchup of the Zabrowski Brand")).isEmpty();
         assertThat(BrandMarkers.beforeBrandWord("Brand New Tomato Ketchup")).isEmpty();
