@@ -41,7 +41,7 @@ public final class ModelCodes {
         // code's short capital prefix and hyphen, inside a title are a model number's letters (H&M, C.P., HP, CW),
         // not a maker writing its name apart. Two digits are more often a size written onto the name (LG43UQ7500:
         // LG's 43-inch TV), and a word before the hyphen is a word (ตลับหมึก-HP, Notebook-HP).
-        if (namesItsBrandGlued || span.text().length() > MAX_GLUED_LETTERS || !capitals(span.text())) {
+        if (span.text().length() > MAX_GLUED_LETTERS || !capitals(span.text())) {
             return false;
         }
         int digits = 0;
@@ -49,7 +49,7 @@ public final class ModelCodes {
             digits++;
         }
         if (digits >= 3) {
-            return true;
+            return !namesItsBrandGlued;
         }
         return afterCodePrefix(title, span.start());
     }

@@ -57,6 +57,9 @@ class ModelCodesTest {
         assertThat(hm.namesItsBrandMidTitle()).isFalse();
         String ink = "Tinta HP680 Black Original";
         assertThat(ModelCodes.withoutCodes(ink, List.of(match(hp, ink, "HP")))).hasSize(1);
+        // After a code's prefix it is the code's letters all the same.
+        String earphones = "Wireless Earphones TP-HP02 Cinnamon";
+        assertThat(ModelCodes.withoutCodes(earphones, List.of(match(hp, earphones, "HP")))).isEmpty();
         String strip = "Power Strip 4 Way HM4496M3W";
         assertThat(ModelCodes.withoutCodes(strip, List.of(match(hm, strip, "HM")))).isEmpty();
     }

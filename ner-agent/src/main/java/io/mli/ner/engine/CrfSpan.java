@@ -54,7 +54,7 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
             double min = 1;
             // A run opened at a low probability (the title's first word may open one from 0.2) goes on over the
             // words about as likely as its first: Sea 0.44, Crown 0.41 is one name, Sea Crown.
-            double goOn = Math.min(THRESHOLD, FOLLOW_OPENER * brandProb[i]);
+            double goOn = brandProb[i] < THRESHOLD ? FOLLOW_OPENER * brandProb[i] : THRESHOLD;
             while (j < tokens.size() && (j == i || brandProb[j] >= goOn)) {
                 sum += brandProb[j];
                 min = Math.min(min, brandProb[j]);
@@ -123,11 +123,15 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      */
     static final double BRAND_WORD_THRESHOLD = 0.1;
 
-    /** Whether the token is a capitalised Latin word that the catalog wrote mostly in brand names. */
+    /**
+     * Whether the token is a capitalised Latin word that the catalog wrote mostly in brand names, and outside them too
+     * (a word never seen outside is {@link #extends_}'s, at the higher threshold: often another brand's name).
+     */
     private static boolean brandWord(Token t, Vocabulary vocabulary) {
         int inside = vocabulary.insideCount(t.norm());
         return t.type() == TokenType.LATIN && !t.inTag() && Character.isUpperCase(t.text().charAt(0))
-                && t.spaceBefore() && inside >= 5 && inside >= 4 * vocabulary.outsideCount(t.norm());
+                && t.spaceBefore() && inside >= 5 && vocabulary.outsideCount(t.norm()) >= 1
+                && inside >= 4 * vocabulary.outsideCount(t.norm());
     }
 
     private static boolean extends_(Token t, Vocabulary vocabulary) {

@@ -222,13 +222,14 @@ public final class NerEngine implements BrandAgent {
             // "Sups Stars Brand Frozen …": the seller names a brand the knowledge base does not know, as Thai shops
             // write ตรา before one. A name it knows, alone or with the word (Bear Brand), is left to the gazetteer.
             Span name = named.name();
-            boolean known = resolver.resolve(name.text()).brand() != null
-                    || resolver.resolve(named.written().text()).brand() != null
-                    || matches.stream().anyMatch(m -> m.span().start() < name.end() && m.span().end() > name.start());
+            boolean known = "exact".equals(resolver.resolve(name.text()).how())
+                    || "exact".equals(resolver.resolve(named.written().text()).how())
+                    || matches.stream().anyMatch(m -> m.span().start() <= name.start() && m.span().end() >= name.end());
             if (!known && !NonBrands.isPlaceholder(name.text()) && !NonBrands.isPlaceholder(named.written().text())
                     && !NonBrands.isSellerTalk(name.text()) && !NonBrands.isOnlyFunctionWords(name.text())
                     && !ordinaryWords(name, tokens)) {
-                out.add(new Candidate(null, name.text(), name, 0.9, "marker", named.written().text(), "marker_new"));
+                out.add(new Candidate(null, name.text(), name, 0.9, "marker",
+                        named.written().text().replaceAll("\\s+", " "), "marker_new"));
             }
         }
         if (hasThai(title) && out.stream().noneMatch(c -> c.score() >= 0.8)) {

@@ -42,6 +42,9 @@ class CrfSpanTest {
                 .containsExactly("Sea Crown");
         assertThat(spans(vocabulary, "Sea Crown Sardines in Tomato Sauce", 0.44, 0.2, 0.0, 0.0, 0.0, 0.0))
                 .containsExactly("Sea");
+        // A run opened at THRESHOLD or more wants THRESHOLD of the next word, as before.
+        assertThat(spans(vocabulary, "Sea Crown Sardines in Tomato Sauce", 0.55, 0.45, 0.0, 0.0, 0.0, 0.0))
+                .containsExactly("Sea");
     }
 
     @Test
@@ -61,6 +64,9 @@ class CrfSpanTest {
                 .containsExactly("Pepperidge Farm");
         assertThat(spans(vocabulary, "Pepperidge Fresh Captiva Cookies", 0.99, 0.17, 0.03, 0.0))
                 .containsExactly("Pepperidge");
+        // Another brand's name, never written outside one, is not taken on at 0.17 (Ốp Xiaomi Samsung).
+        Vocabulary brands = new Vocabulary(java.util.Map.of("samsung", new int[] {0, 40}));
+        assertThat(spans(brands, "Xiaomi Samsung Case", 0.99, 0.17, 0.0)).containsExactly("Xiaomi");
         // Written small, it is a word of the description.
         assertThat(spans(vocabulary, "Pepperidge farm Captiva Cookies", 0.99, 0.17, 0.03, 0.0))
                 .containsExactly("Pepperidge");
