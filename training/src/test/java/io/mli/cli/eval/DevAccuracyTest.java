@@ -61,7 +61,7 @@ class DevAccuracyTest {
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.99);
         // Measured 92.9%: a seller's sales talk is no brand and its typos are (fourth session).
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.91);
-        // Measured 74.4% (73.4% and 74.8% on the catalog without every 400th or 300th row; 71.1-72.1% over such
+        // Measured 74.4% (73.4% and 74.4% on the catalog without every 400th or 300th row; 71.1-72.1% over such
         // catalogs before the ninth session, 67.9-72.1% before the CRF's prior was narrower: see docs/accuracy.md).
         assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.70);
         // Thai and mixed Open Food Facts rows (most do not name their brand): the issue asks for 15% answered; the
