@@ -25,8 +25,8 @@ class InferCommandTest {
         sb.append("{\"title\": \"Eucerin Spotless Brightening Body Lotion 250ml ยูเซอริน\", \"sku\": \"A1\"}\n");
         sb.append("this is not json\n");
         sb.append("{\"product_name\": \"iPhone 15 Pro Max สีดำ\", \"sku\": \"A2\"}\n");
-        sb.append("{\"title\": \"\"}\n");
-        sb.append("{\"title\": \"").append("x".repeat(100_000)).append("\"}\n");
+        sb.append("{\"title\": \"\", \"sku\": \"E1\"}\n");
+        sb.append("{\"title\": \"").append("x".repeat(100_000)).append("\", \"sku\": \"E2\"}\n");
         Files.write(in, sb.toString().getBytes(StandardCharsets.UTF_8));
         Files.write(in, badUtf8, java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(in, "{\"title\": \"Generic USB Cable\", \"sku\": \"A3\"}\n",
@@ -43,8 +43,11 @@ class InferCommandTest {
                 .containsKeys("brand_id", "aliases", "confidence", "category", "method", "evidence");
         assertThat(rows.get(1).get("error").toString()).contains("not valid JSON");
         assertThat(rows.get(2)).containsEntry("sku", "A2").containsEntry("brand", "Apple");
+        // A row that cannot be inferred keeps its other fields, so it can be joined back (its sku).
         assertThat(rows.get(3).get("error").toString()).contains("empty");
+        assertThat(rows.get(3)).containsEntry("sku", "E1").containsEntry("title", "");
         assertThat(rows.get(4).get("error").toString()).contains("at most 1000");
+        assertThat(rows.get(4)).containsEntry("sku", "E2").doesNotContainKey("title");
         assertThat(rows.get(5).get("error").toString()).contains("UTF-8");
         assertThat(rows.get(6)).containsEntry("sku", "A3").containsEntry("brand", null);
         assertThat((Double) rows.get(0).get("confidence")).isBetween(0.5, 1.0);

@@ -35,7 +35,18 @@ public final class CatalogReader {
     public record Row(CatalogRow row) implements Item {
     }
 
-    public record Error(RowError error) implements Item {
+    /**
+     * A line that could not be taken as a row; {@code fields} are the row's other fields where the line was a JSON
+     * object (an {@code id} or {@code sku} to join the error back on), else empty.
+     */
+    public record Error(RowError error, Map<String, Object> fields) implements Item {
+        public Error {
+            fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        public Error(RowError error) {
+            this(error, Map.of());
+        }
     }
 
     private CatalogReader() {
@@ -132,20 +143,25 @@ public final class CatalogReader {
     private static Item toItem(long lineNo, Map<String, Object> fields, String raw) {
         Object title = fields.containsKey("title") ? fields.get("title") : fields.get("product_name");
         if (title == null) {
-            return new Error(new RowError(lineNo, "row has no 'title' or 'product_name' field", raw));
+            return new Error(new RowError(lineNo, "row has no 'title' or 'product_name' field", raw), fields);
         }
         if (!(title instanceof String t)) {
-            return new Error(new RowError(lineNo, "the title must be a string", raw));
+            return new Error(new RowError(lineNo, "the title must be a string", raw), fields);
         }
         if (t.isBlank()) {
-            return new Error(new RowError(lineNo, "the title is empty", raw));
+            return new Error(new RowError(lineNo, "the title is empty", raw), fields);
         }
         if (t.length() > MAX_TITLE_CHARS) {
+            // The row's other fields come back; its title, too long to be one, does not.
+            Map<String, Object> others = new LinkedHashMap<>(fields);
+            others.remove("title");
+            others.remove("product_name");
             return new Error(new RowError(lineNo, "the title has " + t.length() + " characters; at most "
-                    + MAX_TITLE_CHARS + " are accepted", raw.length() > 200 ? raw.substring(0, 200) + "…" : raw));
+                    + MAX_TITLE_CHARS + " are accepted", raw.length() > 200 ? raw.substring(0, 200) + "…" : raw),
+                    others);
         }
         if (t.codePoints().allMatch(cp -> Character.isISOControl(cp) || Character.isWhitespace(cp))) {
-            return new Error(new RowError(lineNo, "the title has only control characters", raw));
+            return new Error(new RowError(lineNo, "the title has only control characters", raw), fields);
         }
         return new Row(new CatalogRow(lineNo, t, string(fields.get("brand")), string(fields.get("category")),
                 fields));

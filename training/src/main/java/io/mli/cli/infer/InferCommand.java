@@ -135,10 +135,7 @@ public final class InferCommand implements Callable<Integer> {
                     yield ResultRows.error(r.row().fields(), r.row().line(), "inference failed: " + e);
                 }
             }
-            case CatalogReader.Error e -> {
-                Map<String, Object> input = new LinkedHashMap<>();
-                yield ResultRows.error(input, e.error().line(), e.error().message());
-            }
+            case CatalogReader.Error e -> ResultRows.error(e.fields(), e.error().line(), e.error().message());
         }).toList();
         try {
             for (Map<String, Object> r : results) {

@@ -73,8 +73,7 @@ final class RemoteInfer {
                             : ResultRows.error(r.row().fields(), r.row().line(), o == null ? "no answer"
                                     : o.error());
                 }
-                case CatalogReader.Error e -> ResultRows.error(new LinkedHashMap<>(), e.error().line(),
-                        e.error().message());
+                case CatalogReader.Error e -> ResultRows.error(e.fields(), e.error().line(), e.error().message());
             };
             w.write(Json.MAPPER.writeValueAsString(row));
             w.write('\n');
