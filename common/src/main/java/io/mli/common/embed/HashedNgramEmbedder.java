@@ -115,7 +115,7 @@ public final class HashedNgramEmbedder implements Embedder {
                 if (k != kind) {
                     break;
                 }
-                if (c < 0x0E48 || c > 0x0E4B) { // Thai tone marks: often misspelt or dropped, so ignored
+                if (!io.mli.common.text.Script.isThaiToneMark(c)) { // often misspelt or dropped, so ignored
                     s.pushRun(c);
                 }
                 j += Character.charCount(c);

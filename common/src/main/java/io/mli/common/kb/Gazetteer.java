@@ -80,9 +80,9 @@ public final class Gazetteer {
         return byKey.size();
     }
 
-    /** Thai tone marks (mai ek to mai chattawa) and mai taikhu. */
+    /** Thai tone marks and mai taikhu (the shortening mark, dropped or added as freely). */
     static boolean isToneMark(char c) {
-        return c >= '\u0E47' && c <= '\u0E4B';
+        return io.mli.common.text.Script.isThaiToneMark(c) || c == '\u0E47';
     }
 
     /** The key with its Thai tone marks and mai taikhu taken out. */

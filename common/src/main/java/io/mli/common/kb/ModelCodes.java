@@ -63,7 +63,7 @@ public final class ModelCodes {
             return false;
         }
         int from = start - 1;
-        while (from > 0 && (capitals(title.substring(from - 1, from)) || isAsciiDigit(title.charAt(from - 1)))) {
+        while (from > 0 && (isAsciiCapital(title.charAt(from - 1)) || isAsciiDigit(title.charAt(from - 1)))) {
             from--;
         }
         int length = start - 1 - from;
@@ -71,7 +71,11 @@ public final class ModelCodes {
     }
 
     private static boolean capitals(String s) {
-        return !s.isEmpty() && s.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+        return !s.isEmpty() && s.chars().allMatch(c -> isAsciiCapital((char) c));
+    }
+
+    private static boolean isAsciiCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static boolean isAsciiDigit(char c) {

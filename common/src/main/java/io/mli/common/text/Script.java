@@ -26,6 +26,14 @@ public enum Script {
         return c >= '\u0E00' && c <= '\u0E7F';
     }
 
+    /**
+     * True for the four Thai tone marks (mai ek to mai chattawa). Shops often misspell or drop them in the Thai
+     * spelling of a foreign name, so matching and embedding may leave them out.
+     */
+    public static boolean isThaiToneMark(int c) {
+        return c >= '\u0E48' && c <= '\u0E4B';
+    }
+
     /** True when the text has any Thai character. */
     public static boolean hasThai(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {

@@ -111,11 +111,10 @@ public final class HybridEngine implements BrandAgent {
             // The caller asked retrieval to check these candidates already (the orchestrator, under load).
             r = request.checked();
             steps.put("rag", r.status().wire() + " (from caller)");
+        } else if (!anyKnown || rag.unavailableReason() != null) {
+            steps.put("rag", anyKnown ? "unavailable" : "skipped: no known candidate");
+            return Retrieval.NONE;
         } else {
-            if (!anyKnown || rag.unavailableReason() != null) {
-                steps.put("rag", anyKnown ? "unavailable" : "skipped: no known candidate");
-                return Retrieval.NONE;
-            }
             r = rag.infer(request.withCandidates(candidates));
             steps.put("rag", r.status().wire());
         }

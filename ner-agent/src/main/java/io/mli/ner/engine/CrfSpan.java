@@ -129,13 +129,17 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      */
     private static boolean brandWord(Token t, Vocabulary vocabulary) {
         int inside = vocabulary.insideCount(t.norm());
-        return t.type() == TokenType.LATIN && !t.inTag() && Character.isUpperCase(t.text().charAt(0))
-                && t.spaceBefore() && inside >= 5 && vocabulary.outsideCount(t.norm()) >= 1
-                && inside >= 4 * vocabulary.outsideCount(t.norm());
+        int outside = vocabulary.outsideCount(t.norm());
+        return capitalisedWordApart(t) && inside >= 5 && outside >= 1 && inside >= 4 * outside;
     }
 
     private static boolean extends_(Token t, Vocabulary vocabulary) {
+        return capitalisedWordApart(t) && vocabulary.outsideCount(t.norm()) == 0;
+    }
+
+    /** A capitalised Latin word outside any tag, with a space before it: one that may continue a name. */
+    private static boolean capitalisedWordApart(Token t) {
         return t.type() == TokenType.LATIN && !t.inTag() && Character.isUpperCase(t.text().charAt(0))
-                && t.spaceBefore() && vocabulary.outsideCount(t.norm()) == 0;
+                && t.spaceBefore();
     }
 }

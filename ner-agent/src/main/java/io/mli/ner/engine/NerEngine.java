@@ -227,7 +227,7 @@ public final class NerEngine implements BrandAgent {
                     || matches.stream().anyMatch(m -> m.span().start() <= name.start() && m.span().end() >= name.end());
             if (!known && !NonBrands.isPlaceholder(name.text()) && !NonBrands.isPlaceholder(named.written().text())
                     && !NonBrands.isSellerTalk(name.text()) && !NonBrands.isOnlyFunctionWords(name.text())
-                    && !ordinaryWords(name, tokens)) {
+                    && !(newNames != null && newNames.ordinaryWords(name, tokens))) {
                 out.add(new Candidate(null, name.text(), name, 0.9, "marker",
                         named.written().text().replaceAll("\\s+", " "), "marker_new"));
             }
@@ -328,28 +328,6 @@ public final class NerEngine implements BrandAgent {
             }
         }
         return out;
-    }
-
-    /**
-     * Whether every word of the span is one the catalog wrote as an ordinary word: twice or more, and five times as
-     * often outside brand names as inside ({@code Top Brand}, {@code Korea Brand}, {@code No Brand}). False without a
-     * CRF model, whose vocabulary this is.
-     */
-    private boolean ordinaryWords(Span span, List<Token> tokens) {
-        if (crf == null) {
-            return false;
-        }
-        boolean any = false;
-        for (Token t : tokens) {
-            if (t.start() >= span.start() && t.end() <= span.end() && t.type() != TokenType.PUNCT) {
-                int outside = crf.vocabulary().outsideCount(t.norm());
-                if (outside < 2 || crf.vocabulary().insideCount(t.norm()) * 5 > outside) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
     }
 
     private static boolean hasThai(String s) {

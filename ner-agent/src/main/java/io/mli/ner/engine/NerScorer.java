@@ -17,7 +17,7 @@ final class NerScorer {
         // How often this form, where it stands here, named this brand in the catalog (unseen forms: a prior). A form
         // never seen opening a title gets the prior there, not its mid-title record: "case for iPhone" says nothing
         // about a title that opens with "iPhone 15 Pro Max".
-        int seen = atStart ? m.alias().startSeen() : m.alias().seen() - m.alias().startSeen();
+        int seen = atStart ? m.alias().startSeen() : m.alias().midSeen();
         double p = seen == 0 ? (m.alias().seen() == 0 || atStart ? UNSEEN_PRIOR : m.alias().precision())
                 : atStart ? m.alias().startPrecision() : m.alias().midPrecision();
         double s = atStart ? 0.55 + 0.4 * p : 0.3 + 0.45 * p;

@@ -101,17 +101,32 @@ final class NewNameFilter {
 
     /** Whether the words of tokens [from, to) are all product words, and there is one. */
     private boolean productWords(List<Token> tokens, int from, int to) {
+        return everyWord(tokens.subList(from, to), t -> {
+            String w = t.norm();
+            boolean possessive = t.text().matches("(?i).*['\u2019]s");
+            return vocabulary.isProductWord(w) || ProductWords.containsNormalised(w)
+                    || possessive && vocabulary.isProductWord(w.replaceFirst("['\u2019]?s$", "")); // Men's: men
+        });
+    }
+
+    /**
+     * Whether every word of the span is one the catalog wrote as an ordinary word ({@link Vocabulary#isOrdinaryWord}):
+     * {@code Top Brand}, {@code Korea Brand} announce no brand.
+     */
+    boolean ordinaryWords(Span span, List<Token> tokens) {
+        return everyWord(tokens.stream().filter(t -> t.start() >= span.start() && t.end() <= span.end()).toList(),
+                t -> vocabulary.isOrdinaryWord(t.norm()));
+    }
+
+    /** Whether the tokens hold a word, and every one of them (punctuation aside) passes {@code test}. */
+    private static boolean everyWord(List<Token> tokens, java.util.function.Predicate<Token> test) {
         boolean any = false;
-        for (int k = from; k < to; k++) {
-            Token t = tokens.get(k);
+        for (Token t : tokens) {
             if (t.type() == TokenType.PUNCT) {
                 continue;
             }
-            String w = t.norm();
-            boolean possessive = t.text().matches("(?i).*['\u2019]s");
-            if (!vocabulary.isProductWord(w) && !ProductWords.containsNormalised(w)
-                    && !(possessive && vocabulary.isProductWord(w.replaceFirst("['\u2019]?s$", "")))) {
-                return false; // "Men's" is the product word "men" too
+            if (!test.test(t)) {
+                return false;
             }
             any = true;
         }

@@ -75,6 +75,16 @@ final class Vocabulary {
         return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] * 5 <= c[0];
     }
 
+    /**
+     * An ordinary word: the catalog used it at least twice, and outside brand names five times as often as inside
+     * them or more ({@code top}, {@code korea}). A product word with less evidence: enough to tell a name that is
+     * announced as a brand ({@code Top Brand}) is made of ordinary words.
+     */
+    boolean isOrdinaryWord(String word) {
+        int[] c = counts.get(word);
+        return c != null && c[0] >= 2 && c[1] * 5 <= c[0];
+    }
+
     /** A word the catalog used at least {@value #PRODUCT_WORD_MIN} times, never inside a brand name. */
     boolean isNeverABrandWord(String word) {
         int[] c = counts.get(word);

@@ -68,7 +68,10 @@ public final class AgentHttp implements AutoCloseable {
                 .build());
     }
 
-    /** {@code POST uri} with a JSON body, answered within {@code timeout} (else a {@link java.net.SocketTimeoutException}). */
+    /**
+     * {@code POST uri} with a JSON body, answered within {@code timeout} (else a
+     * {@link java.net.SocketTimeoutException}).
+     */
     public Reply postJson(URI uri, byte[] json, String requestIdHeader, String requestId, Duration timeout)
             throws IOException {
         HttpPost post = new HttpPost(uri);
