@@ -65,7 +65,7 @@ public final class CrfBrandModel {
         // A feature seen once in the training titles is dropped. Most are the n-grams of one catalog brand's name,
         // which the gazetteer knows anyway and which say nothing of a brand the catalog has not seen. On the catalog
         // the build then takes a fifth less time (39.3 -> 31.4 s, the main CRF 21.7 -> 16.4 s alone), and dev's
-        // figures moved within the spread that dropping 30 catalog rows gives (tops/new 71.1-72.5%, the rest equal).
+        // figures moved within the spread that dropping 30-39 catalog rows gives (tops/new 71.1-72.5%, the rest equal).
         p.setProperty("featureCountThresh", "2");
         p.setProperty("verboseMode", "false");
         if (threads > 1) {
