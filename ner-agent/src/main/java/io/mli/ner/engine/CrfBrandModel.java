@@ -89,7 +89,7 @@ public final class CrfBrandModel {
             Vocabulary.count(words, e.labels(), global);
             Vocabulary.count(words, e.labels(), perBrand.computeIfAbsent(brandOf.get(i), b -> new HashMap<>()));
         }
-        Vocabulary vocabulary = new Vocabulary(global);
+        Vocabulary vocabulary = new Vocabulary(Vocabulary.withBrandSpread(global, perBrand));
         CRFClassifier<CoreLabel> crf = new CRFClassifier<>(properties(maxIterations, threads));
         List<List<CoreLabel>> docs = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {

@@ -39,7 +39,8 @@ final class NewNameFilter {
                 // "Hảo Hảo": a product line the gazetteer has already named the brand of (Acecook).
                 || isKnownLine(span.span(), matches)
                 // "Coffee High Protein …", "Men's Running Shoes", "Tas Ransel …": a title that opens with what the
-                // product is names no brand there. Costs the brands named with such words (Swift, Sakura).
+                // product is names no brand there. Costs the brands named with such words (Sakura); a word only one
+                // brand's titles had is that brand's line, not a product word (Swift: Acer's), and passes.
                 || onlyProductWords(span, tokens);
     }
 

@@ -22,7 +22,9 @@ import java.util.Set;
 final class Vocabulary {
     static final String FILE = "vocabulary.tsv";
 
-    private final Map<String, int[]> counts; // word -> {outside brand, inside brand}
+    // word -> {outside brand, inside brand, brands whose titles have it outside their name}; the third is missing
+    // from vocabularies saved before it was counted, and from hand-made ones in tests: then it is not known.
+    private final Map<String, int[]> counts;
     private final Set<Script> brandScripts;
 
     Vocabulary(Map<String, int[]> counts) {
@@ -67,12 +69,35 @@ final class Vocabulary {
     static final int PRODUCT_WORD_MIN = 5;
 
     /**
-     * A product word: the catalog used it at least {@value #PRODUCT_WORD_MIN} times, and outside brand names five
-     * times as often as inside them or more ({@code coffee}, {@code organic}, Indonesian {@code tas} "bag").
+     * A product word: the catalog used it at least {@value #PRODUCT_WORD_MIN} times, outside brand names five times
+     * as often as inside them or more ({@code coffee}, {@code organic}, Indonesian {@code tas} "bag"), and in the
+     * titles of more than one brand. A word only one brand's titles have outside its name is that brand's product
+     * line or model ({@code Swift} and {@code Aspire}, in Acer's titles only; {@code Pocky}, in Glico's): a name, which
+     * may well be another maker's brand ({@code Swift Frozen Australian Rump Steak} is SWIFT's).
      */
     boolean isProductWord(String word) {
         int[] c = counts.get(word);
-        return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] * 5 <= c[0];
+        return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] * 5 <= c[0] && outsideBrands(c) != 1;
+    }
+
+    /** In how many brands' titles the word stood outside the brand's name; -1 when not counted. */
+    private static int outsideBrands(int[] c) {
+        return c.length > 2 ? c[2] : -1;
+    }
+
+    /**
+     * Adds to each word's global counts the number of brands whose titles have it outside the brand's name, from
+     * the per-brand counts.
+     */
+    static Map<String, int[]> withBrandSpread(Map<String, int[]> global, Map<String, Map<String, int[]>> perBrand) {
+        Map<String, int[]> out = new HashMap<>(global.size() * 2);
+        global.forEach((w, c) -> out.put(w, new int[] {c[0], c[1], 0}));
+        perBrand.values().forEach(own -> own.forEach((w, c) -> {
+            if (c[0] > 0) {
+                out.get(w)[2]++;
+            }
+        }));
+        return out;
     }
 
     /**
@@ -142,7 +167,8 @@ final class Vocabulary {
         Files.createDirectories(dir);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
             for (Map.Entry<String, int[]> e : new java.util.TreeMap<>(counts).entrySet()) {
-                w.write(e.getKey() + "\t" + e.getValue()[0] + "\t" + e.getValue()[1] + "\n");
+                int[] c = e.getValue();
+                w.write(e.getKey() + "\t" + c[0] + "\t" + c[1] + (c.length > 2 ? "\t" + c[2] : "") + "\n");
             }
         }
     }
@@ -159,6 +185,8 @@ final class Vocabulary {
                 String[] p = line.split("\t");
                 if (p.length == 3) {
                     m.put(p[0], new int[] {Integer.parseInt(p[1]), Integer.parseInt(p[2])});
+                } else if (p.length == 4) {
+                    m.put(p[0], new int[] {Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3])});
                 }
             }
         }

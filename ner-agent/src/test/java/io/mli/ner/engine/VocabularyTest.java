@@ -2,8 +2,12 @@ package io.mli.ner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VocabularyTest {
     // word -> {times outside a brand name, times inside one}
@@ -29,5 +33,40 @@ class VocabularyTest {
         assertThat(vocabulary.isNeverABrandWord("cream")).as("once in a brand name").isFalse();
         assertThat(vocabulary.isNeverABrandWord("del")).as("too seldom to tell").isFalse();
         assertThat(vocabulary.isNeverABrandWord("unseen")).isFalse();
+    }
+
+    @Test
+    void aWordInOneBrandsTitlesOnlyIsThatBrandsLineNotAProductWord() {
+        // Counted as training counts them: Acer's titles have Swift outside the brand's name, and many brands' titles
+        // have Coffee.
+        Map<String, int[]> global = new java.util.HashMap<>();
+        Map<String, Map<String, int[]>> perBrand = new java.util.HashMap<>();
+        for (int i = 0; i < 6; i++) {
+            count(global, perBrand, "acer", List.of("acer", "swift", "3"), List.of("BRAND", "O", "O"));
+            count(global, perBrand, "brand" + i, List.of("brand" + i, "coffee"), List.of("BRAND", "O"));
+        }
+        Vocabulary spread = new Vocabulary(Vocabulary.withBrandSpread(global, perBrand));
+        assertThat(spread.isProductWord("coffee")).isTrue();
+        assertThat(spread.isProductWord("swift")).as("Acer's titles only").isFalse();
+        assertThat(spread.outsideCount("swift")).isEqualTo(6);
+        // Without the spread (a vocabulary saved before it was counted) the counts alone decide, as they did.
+        assertThat(new Vocabulary(Map.of("swift", new int[] {6, 0})).isProductWord("swift")).isTrue();
+    }
+
+    @Test
+    void savesTheSpreadAndReadsVocabulariesSavedWithoutIt(@TempDir Path dir) throws Exception {
+        new Vocabulary(Map.of("swift", new int[] {6, 0, 1}, "coffee", new int[] {6, 0, 6})).save(dir);
+        Vocabulary read = Vocabulary.load(dir);
+        assertThat(read.isProductWord("swift")).isFalse();
+        assertThat(read.isProductWord("coffee")).isTrue();
+
+        Files.writeString(dir.resolve(Vocabulary.FILE), "swift\t6\t0\n");
+        assertThat(Vocabulary.load(dir).isProductWord("swift")).as("an older knowledge base").isTrue();
+    }
+
+    private static void count(Map<String, int[]> global, Map<String, Map<String, int[]>> perBrand, String brand,
+                              List<String> words, List<String> labels) {
+        Vocabulary.count(words, labels, global);
+        Vocabulary.count(words, labels, perBrand.computeIfAbsent(brand, b -> new java.util.HashMap<>()));
     }
 }

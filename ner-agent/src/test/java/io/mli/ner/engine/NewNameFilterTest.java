@@ -1,0 +1,35 @@
+package io.mli.ner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mli.common.domain.Span;
+import io.mli.common.text.TitleTokenizer;
+import io.mli.common.text.Token;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NewNameFilterTest {
+    // word -> {outside brand names, inside them, brands whose titles have it outside their name}
+    private final NewNameFilter filter = new NewNameFilter(new Vocabulary(Map.of(
+            "coffee", new int[] {73, 1, 30}, "swift", new int[] {5, 0, 1}, "frozen", new int[] {60, 0, 25})));
+
+    /** Whether the filter rejects the title's first word, as the CRF would have tagged it. */
+    private boolean rejectsFirstWord(String title) {
+        List<Token> tokens = TitleTokenizer.tokenize(title);
+        Token first = tokens.getFirst();
+        CrfSpan span = new CrfSpan(Span.of(title, first.start(), first.end()), 0, 0, 0.9, 0.9);
+        return filter.rejects(span, title, tokens, List.of());
+    }
+
+    @Test
+    void aTitleOpeningWithWhatTheProductIsNamesNoBrandThere() {
+        assertThat(rejectsFirstWord("Coffee High Protein Drink 250ml")).isTrue();
+    }
+
+    @Test
+    void aWordOnlyOneBrandsTitlesHadIsANameNotAProductWord() {
+        // The catalog had Swift only in Acer's laptop titles: a line's name, here another maker's brand.
+        assertThat(rejectsFirstWord("Swift Frozen Australian Rump Steak 250g.")).isFalse();
+    }
+}
