@@ -22,8 +22,9 @@ import java.util.Set;
 final class Vocabulary {
     static final String FILE = "vocabulary.tsv";
 
-    // word -> {outside brand, inside brand, brands whose titles have it outside their name}; the third is missing
-    // from vocabularies saved before it was counted, and from hand-made ones in tests: then it is not known.
+    // word -> {outside brand names, inside them, right after one, brands whose titles have it outside their name}.
+    // The last two are missing from vocabularies saved before they were counted, and from hand-made ones in tests:
+    // then they are not known.
     private final Map<String, int[]> counts;
     private final Set<Script> brandScripts;
 
@@ -70,19 +71,23 @@ final class Vocabulary {
 
     /**
      * A product word: the catalog used it at least {@value #PRODUCT_WORD_MIN} times, outside brand names five times
-     * as often as inside them or more ({@code coffee}, {@code organic}, Indonesian {@code tas} "bag"), and in the
-     * titles of more than one brand. A word only one brand's titles have outside its name is that brand's product
-     * line or model ({@code Swift} and {@code Aspire}, in Acer's titles only; {@code Pocky}, in Glico's): a name, which
-     * may well be another maker's brand ({@code Swift Frozen Australian Rump Steak} is SWIFT's).
+     * as often as inside them or more ({@code coffee}, {@code organic}, Indonesian {@code tas} "bag"), and it is no
+     * {@linkplain #isLineName line's name}.
      */
     boolean isProductWord(String word) {
         int[] c = counts.get(word);
-        return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] * 5 <= c[0] && outsideBrands(c) != 1;
+        return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] * 5 <= c[0] && !isLineName(c);
     }
 
-    /** In how many brands' titles the word stood outside the brand's name; -1 when not counted. */
-    private static int outsideBrands(int[] c) {
-        return c.length > 2 ? c[2] : -1;
+    /**
+     * Whether the catalog wrote the word as one brand's product line or model: only that brand's titles have it
+     * outside the brand's name, mostly right after the name ({@code Acer Swift}, {@code Asus VivoBook}, {@code Glico
+     * Pocky}). Such a word is a name, and may be another maker's brand ({@code Swift Frozen Australian Rump Steak} is
+     * SWIFT's). A word one brand's titles have further on ({@code phone}, in SanDisk's {@code … for Phone}; {@code AA}
+     * in Panasonic's battery titles) says what a product is or fits. False when not counted.
+     */
+    private static boolean isLineName(int[] c) {
+        return c.length > 3 && c[3] == 1 && c[2] * 2 >= c[0];
     }
 
     /**
@@ -91,10 +96,10 @@ final class Vocabulary {
      */
     static Map<String, int[]> withBrandSpread(Map<String, int[]> global, Map<String, Map<String, int[]>> perBrand) {
         Map<String, int[]> out = new HashMap<>(global.size() * 2);
-        global.forEach((w, c) -> out.put(w, new int[] {c[0], c[1], 0}));
+        global.forEach((w, c) -> out.put(w, new int[] {c[0], c[1], c[2], 0}));
         perBrand.values().forEach(own -> own.forEach((w, c) -> {
             if (c[0] > 0) {
-                out.get(w)[2]++;
+                out.get(w)[3]++;
             }
         }));
         return out;
@@ -150,11 +155,18 @@ final class Vocabulary {
         return n <= 0 ? 0 : n <= 2 ? 1 : n <= 9 ? 3 : 10;
     }
 
-    /** Counts words by label over labelled examples; also returns the per-brand counts for exclusion. */
+    /**
+     * Counts words by label over labelled examples, outside brand names, inside them and right after one; also
+     * returns the per-brand counts for exclusion.
+     */
     static Map<String, int[]> count(List<String> words, List<String> labels, Map<String, int[]> into) {
         for (int i = 0; i < words.size(); i++) {
-            int[] c = into.computeIfAbsent(words.get(i), w -> new int[2]);
-            c[Labels.BRAND.equals(labels.get(i)) ? 1 : 0]++;
+            int[] c = into.computeIfAbsent(words.get(i), w -> new int[3]);
+            boolean brand = Labels.BRAND.equals(labels.get(i));
+            c[brand ? 1 : 0]++;
+            if (!brand && i > 0 && Labels.BRAND.equals(labels.get(i - 1))) {
+                c[2]++;
+            }
         }
         return into;
     }
@@ -168,7 +180,8 @@ final class Vocabulary {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
             for (Map.Entry<String, int[]> e : new java.util.TreeMap<>(counts).entrySet()) {
                 int[] c = e.getValue();
-                w.write(e.getKey() + "\t" + c[0] + "\t" + c[1] + (c.length > 2 ? "\t" + c[2] : "") + "\n");
+                w.write(e.getKey() + "\t" + c[0] + "\t" + c[1] + (c.length > 3 ? "\t" + c[2] + "\t" + c[3] : "")
+                        + "\n");
             }
         }
     }
@@ -183,10 +196,11 @@ final class Vocabulary {
             String line;
             while ((line = r.readLine()) != null) {
                 String[] p = line.split("\t");
-                if (p.length == 3) {
+                if (p.length == 3 || p.length == 4) { // 4: brands counted, but not where the word stood
                     m.put(p[0], new int[] {Integer.parseInt(p[1]), Integer.parseInt(p[2])});
-                } else if (p.length == 4) {
-                    m.put(p[0], new int[] {Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3])});
+                } else if (p.length == 5) {
+                    m.put(p[0], new int[] {Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]),
+                            Integer.parseInt(p[4])});
                 }
             }
         }

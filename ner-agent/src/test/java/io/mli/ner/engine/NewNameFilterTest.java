@@ -10,9 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NewNameFilterTest {
-    // word -> {outside brand names, inside them, brands whose titles have it outside their name}
+    // word -> {outside brand names, inside them, right after one, brands whose titles have it outside their name}
     private final NewNameFilter filter = new NewNameFilter(new Vocabulary(Map.of(
-            "coffee", new int[] {73, 1, 30}, "swift", new int[] {5, 0, 1}, "frozen", new int[] {60, 0, 25})));
+            "coffee", new int[] {73, 1, 20, 30}, "swift", new int[] {5, 0, 5, 1}, "phone", new int[] {6, 0, 0, 1},
+            "frozen", new int[] {60, 0, 10, 25})));
 
     /** Whether the filter rejects the title's first word, as the CRF would have tagged it. */
     private boolean rejectsFirstWord(String title) {
@@ -28,8 +29,10 @@ class NewNameFilterTest {
     }
 
     @Test
-    void aWordOnlyOneBrandsTitlesHadIsANameNotAProductWord() {
-        // The catalog had Swift only in Acer's laptop titles: a line's name, here another maker's brand.
+    void aWordOnlyOneBrandsTitlesHadRightAfterItsNameIsANameNotAProductWord() {
+        // The catalog had Swift only in Acer's laptop titles, after Acer: a line's name, here another maker's brand.
         assertThat(rejectsFirstWord("Swift Frozen Australian Rump Steak 250g.")).isFalse();
+        // Phone only in SanDisk's, and further on (… for Phone): what the product is.
+        assertThat(rejectsFirstWord("Phone Case for iPhone 13 Clear Silicone")).isTrue();
     }
 }

@@ -36,26 +36,30 @@ class VocabularyTest {
     }
 
     @Test
-    void aWordInOneBrandsTitlesOnlyIsThatBrandsLineNotAProductWord() {
-        // Counted as training counts them: Acer's titles have Swift outside the brand's name, and many brands' titles
-        // have Coffee.
+    void aWordOneBrandsTitlesHaveRightAfterItsNameIsThatBrandsLineNotAProductWord() {
+        // Counted as training counts them: Acer's titles have Swift right after the brand's name, SanDisk's have
+        // Phone further on (… for Phone), and many brands' titles have Coffee.
         Map<String, int[]> global = new java.util.HashMap<>();
         Map<String, Map<String, int[]>> perBrand = new java.util.HashMap<>();
         for (int i = 0; i < 6; i++) {
             count(global, perBrand, "acer", List.of("acer", "swift", "3"), List.of("BRAND", "O", "O"));
+            count(global, perBrand, "sandisk", List.of("sandisk", "ultra", "for", "phone"),
+                    List.of("BRAND", "O", "O", "O"));
             count(global, perBrand, "brand" + i, List.of("brand" + i, "coffee"), List.of("BRAND", "O"));
         }
         Vocabulary spread = new Vocabulary(Vocabulary.withBrandSpread(global, perBrand));
-        assertThat(spread.isProductWord("coffee")).isTrue();
-        assertThat(spread.isProductWord("swift")).as("Acer's titles only").isFalse();
+        assertThat(spread.isProductWord("coffee")).as("right after many brands' names").isTrue();
+        assertThat(spread.isProductWord("swift")).as("right after Acer's only").isFalse();
+        assertThat(spread.isProductWord("phone")).as("one brand's titles, but not after its name").isTrue();
         assertThat(spread.outsideCount("swift")).isEqualTo(6);
-        // Without the spread (a vocabulary saved before it was counted) the counts alone decide, as they did.
+        // Without these counts (a vocabulary saved before they were kept) the counts alone decide, as they did.
         assertThat(new Vocabulary(Map.of("swift", new int[] {6, 0})).isProductWord("swift")).isTrue();
     }
 
     @Test
-    void savesTheSpreadAndReadsVocabulariesSavedWithoutIt(@TempDir Path dir) throws Exception {
-        new Vocabulary(Map.of("swift", new int[] {6, 0, 1}, "coffee", new int[] {6, 0, 6})).save(dir);
+    void savesWhereWordsStoodAndReadsVocabulariesSavedWithoutIt(@TempDir Path dir) throws Exception {
+        // {outside, inside, right after a brand's name, brands}
+        new Vocabulary(Map.of("swift", new int[] {6, 0, 6, 1}, "coffee", new int[] {6, 0, 6, 6})).save(dir);
         Vocabulary read = Vocabulary.load(dir);
         assertThat(read.isProductWord("swift")).isFalse();
         assertThat(read.isProductWord("coffee")).isTrue();
