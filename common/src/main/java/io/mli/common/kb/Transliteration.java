@@ -65,7 +65,21 @@ public final class Transliteration {
         String t = icu(thai.replace("\u0E4C", ""));
         // ICU writes the vowel carrier อ as "x": a vowel "o" after a consonant (คอม, "khxm"), else silent.
         t = t.replaceAll("(?<=[b-df-hj-np-tv-z])x", "o").replace("x", "");
-        return Fuzzy.similarity(loose(t), loose(latinLetters(latin)));
+        // แ ("ae") is how Thai writes the short English a: แมค is "Mac", แคน "can", แพน "pan".
+        t = t.replace("ae", "a");
+        return Fuzzy.similarity(loose(t), loose(latinLetters(spokenLatin(latin))));
+    }
+
+    /**
+     * A Latin name respelt nearer to how it is said, where Thai spells the sound: {@code Mc} is "mac" (แมคไวตี้ for
+     * McVitie's), {@code Mr} "mister" (มิสเตอร์: หมูแชมป์ is no Mr.Champ), {@code Uni} "yuni" (ยูนิเทค is Unitek,
+     * แอนิเทค Anitech), and a word's final {@code ie} is one vowel ({@code Vitie}, {@code Cookie}).
+     */
+    private static String spokenLatin(String latin) {
+        return latin.replaceAll("\\b([Mm])[Cc](?=\\p{L})", "$1ac")
+                .replaceAll("\\b[Mm][Rr]\\b\\.?\\s*", "mister")
+                .replaceAll("(?i)\\buni", "yuni")
+                .replaceAll("(?<=\\p{L})ie(?=['’]?s?\\b)", "i");
     }
 
     private static String loose(String s) {

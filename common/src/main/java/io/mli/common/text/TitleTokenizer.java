@@ -95,10 +95,20 @@ public final class TitleTokenizer {
         }
         BreakIterator it = (BreakIterator) PROTOTYPE.clone();
         it.setText(text);
-        int[] out = new int[text.length() + 1];
+        int[] out = new int[2 * text.length() + 2];
         int k = 0;
+        int last = 0;
         for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+            // The breaker glues a Thai word to the figure after it (แพนทีน380มล: แพ|นที|น380); no Thai word holds a
+            // digit, so a Thai letter followed by one always ends a word.
+            for (int i = last + 1; i < b; i++) {
+                if (Character.isDigit(text.charAt(i)) && Script.isThai(text.charAt(i - 1))
+                        && !Character.isDigit(text.charAt(i - 1))) {
+                    out[k++] = at == null ? i : at[i];
+                }
+            }
             out[k++] = at == null ? b : at[b];
+            last = b;
         }
         return java.util.Arrays.copyOf(out, k);
     }

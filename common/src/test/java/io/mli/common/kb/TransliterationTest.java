@@ -49,6 +49,19 @@ class TransliterationTest {
     }
 
     @Test
+    void soundsAreComparedAsThaiWritesThemForEnglish() {
+        // แ writes the English short a, Mc is said "mac", and a final "ie" is one vowel: แมคไวตี้ is McVitie's.
+        assertThat(Transliteration.soundSimilarity("แมคไวตี้", "McVitie's")).isGreaterThan(0.8);
+        assertThat(Transliteration.soundSimilarity("แมคไวตี้", "Mcvities")).isGreaterThan(0.8);
+        assertThat(Transliteration.soundSimilarity("แมคไวตี้", "Mighty")).isLessThan(0.7);
+        // Mr is "mister", Uni "yuni": หมูแชมป์ (pork meatballs) is no Mr.Champ, แอนิเทค (Anitech) no Unitek.
+        assertThat(Transliteration.soundSimilarity("หมูแชมป์", "Mr.Champ")).isLessThan(0.7);
+        assertThat(Transliteration.soundSimilarity("แอนิเทค", "Unitek")).isLessThan(0.8);
+        assertThat(Transliteration.soundSimilarity("แอนิเทค", "UNITEK")).isLessThan(0.8);
+        assertThat(Transliteration.soundSimilarity("ยูนิเทค", "Unitek")).isGreaterThan(0.8);
+    }
+
+    @Test
     void fuzzyDistanceCountsTranspositions() {
         assertThat(Fuzzy.distance("kirie", "kirei", 2)).isEqualTo(1);
         assertThat(Fuzzy.distance("ganier", "garnier", 2)).isEqualTo(1);

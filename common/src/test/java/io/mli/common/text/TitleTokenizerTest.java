@@ -42,6 +42,16 @@ class TitleTokenizerTest {
     }
 
     @Test
+    void aThaiWordEndsWhereAFigureFollowsIt() {
+        // The dictionary breaker glues the last letter of แพนทีน (Pantene) to the figure: แพ|นที|น380.
+        List<Token> tokens = TitleTokenizer.tokenize("แพนทีน380มล");
+        assertThat(tokens.getLast().text()).isEqualTo("380มล");
+        assertThat(tokens.getLast().type()).isEqualTo(TokenType.MEASURE);
+        assertThat(TitleTokenizer.wordBoundaries("แพนทีน380มล").get("แพนทีน".length())).isTrue();
+        assertThat(texts("ไฮคิว1พลัส")).startsWith("ไฮ", "คิว");
+    }
+
+    @Test
     void marksPromotionTags() {
         List<Token> tokens = TitleTokenizer.tokenize("[โปรแรง] Sandisk Ultra #Garansi Resmi#");
         assertThat(tokens.stream().filter(Token::inTag).map(Token::text)).contains("โปร", "แรง", "Garansi", "Resmi");
