@@ -1,5 +1,6 @@
 package io.mli.orchestrator.engine;
 
+import static io.mli.common.agent.TestAgents.answering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mli.common.agent.BrandAgent;
@@ -111,16 +112,10 @@ class OrchestratorEngineTest {
     void theCascadeEscalatesWhenUnsureAndPassesTheCandidates() {
         Fixed ner = new Fixed("ner", ok("ner", "zab", 0.6, "new"), 0);
         Fixed rag = new Fixed("rag", AgentAnswer.abstained("rag", List.of(), null, "split"), 0);
-        BrandAgent hybrid = new BrandAgent() {
-            public String name() {
-                return "hybrid";
-            }
-
-            public AgentAnswer infer(InferenceRequest request) {
-                assertThat(request.candidates()).extracting(BrandGuess::id).containsExactly("zab");
-                return ok("hybrid", "zab", 0.8, "ner_only");
-            }
-        };
+        BrandAgent hybrid = answering("hybrid", request -> {
+            assertThat(request.candidates()).extracting(BrandGuess::id).containsExactly("zab");
+            return ok("hybrid", "zab", 0.8, "ner_only");
+        });
         try (OrchestratorEngine e = engine(ner, rag, hybrid)) {
             InferenceResult r = e.infer(InferenceRequest.of("Zab Honey"), Method.ORCHESTRATOR, Mode.CASCADE);
             assertThat(r.brand().id()).isEqualTo("zab");
@@ -145,15 +140,9 @@ class OrchestratorEngineTest {
     void aSlowOrFailingAgentIsReportedAndTheOthersAnswer() {
         Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.97, "known_start"), 0);
         Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.95, "named"), 2_000);
-        BrandAgent hybrid = new BrandAgent() {
-            public String name() {
-                return "hybrid";
-            }
-
-            public AgentAnswer infer(InferenceRequest request) {
-                throw new IllegalStateException("boom");
-            }
-        };
+        BrandAgent hybrid = answering("hybrid", request -> {
+            throw new IllegalStateException("boom");
+        });
         try (OrchestratorEngine e = engine(ner, rag, hybrid)) {
             InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.ALL);
             assertThat(r.brand().id()).isEqualTo("nivea");
@@ -264,22 +253,14 @@ class OrchestratorEngineTest {
         // cascade that waited for NER before asking retrieval would not see retrieval asked while NER still runs.
         Fixed rag = new Fixed("rag", ok("rag", "nivea", 0.95, "named"), 0);
         AtomicBoolean retrievalAskedMeanwhile = new AtomicBoolean();
-        BrandAgent ner = new BrandAgent() {
-            @Override
-            public String name() {
-                return "ner";
+        BrandAgent ner = answering("ner", request -> {
+            try {
+                retrievalAskedMeanwhile.set(rag.called.await(1_500, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public AgentAnswer infer(InferenceRequest request) {
-                try {
-                    retrievalAskedMeanwhile.set(rag.called.await(1_500, TimeUnit.MILLISECONDS));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return ok("ner", "nivea", 0.99, "known_start");
-            }
-        };
+            return ok("ner", "nivea", 0.99, "known_start");
+        });
         Fixed hybrid = new Fixed("hybrid", ok("hybrid", "nivea", 0.99, "ner+rag"), 0);
         try (OrchestratorEngine e = nerFirst(ner, rag, hybrid)) {
             InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
@@ -440,26 +421,14 @@ class OrchestratorEngineTest {
     @Test
     void inProcessTheAgentsRunOnTheCallersThread() {
         java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        BrandAgent ner = new BrandAgent() {
-            public String name() {
-                return "ner";
-            }
-
-            public AgentAnswer infer(InferenceRequest request) {
-                threads.add(Thread.currentThread());
-                return ok("ner", "nivea", 0.95, "known_start");
-            }
-        };
-        BrandAgent rag = new BrandAgent() {
-            public String name() {
-                return "rag";
-            }
-
-            public AgentAnswer infer(InferenceRequest request) {
-                threads.add(Thread.currentThread());
-                throw new IllegalStateException("index closed");
-            }
-        };
+        BrandAgent ner = answering("ner", request -> {
+            threads.add(Thread.currentThread());
+            return ok("ner", "nivea", 0.95, "known_start");
+        });
+        BrandAgent rag = answering("rag", request -> {
+            threads.add(Thread.currentThread());
+            throw new IllegalStateException("index closed");
+        });
         try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag),
                 OrchestratorSettings.defaults().nerFirst(0.97),
                 Calibration.identity(), new OrchestratorEngine.Listener() { }, true)) {

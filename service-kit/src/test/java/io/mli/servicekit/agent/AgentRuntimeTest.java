@@ -3,6 +3,7 @@ package io.mli.servicekit.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mli.common.agent.BrandAgent;
+import io.mli.common.agent.TestAgents;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.InferenceRequest;
@@ -16,17 +17,7 @@ import org.springframework.boot.health.contributor.Status;
 class AgentRuntimeTest {
 
     static BrandAgent abstaining(String name) {
-        return new BrandAgent() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public AgentAnswer infer(InferenceRequest request) {
-                return AgentAnswer.abstained(name, List.of(), null, "nothing");
-            }
-        };
+        return TestAgents.answering(name, request -> AgentAnswer.abstained(name, List.of(), null, "nothing"));
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -72,17 +63,9 @@ class AgentRuntimeTest {
 
     @Test
     void engineExceptionsAndABusyCpuBecomeAnswers() throws Exception {
-        BrandAgent throwing = new BrandAgent() {
-            @Override
-            public String name() {
-                return "ner";
-            }
-
-            @Override
-            public AgentAnswer infer(InferenceRequest request) {
-                throw new IllegalArgumentException("bad model");
-            }
-        };
+        BrandAgent throwing = TestAgents.answering("ner", request -> {
+            throw new IllegalArgumentException("bad model");
+        });
         AgentAnswer a = AgentRuntime.of(throwing, null, null).infer(InferenceRequest.of("x"));
         assertThat(a.status()).isEqualTo(AgentStatus.ERROR);
         assertThat(a.detail()).contains("bad model");
