@@ -65,26 +65,27 @@ public final class Transliteration {
         String t = icu(thai.replace("\u0E4C", ""));
         // ICU writes the vowel carrier อ as "x": a vowel "o" after a consonant (คอม, "khxm"), else silent.
         t = t.replaceAll("(?<=[b-df-hj-np-tv-z])x", "o").replace("x", "");
-        // แ ("ae") is how Thai writes the short English a: แมค is "Mac", แคน "can", แพน "pan".
-        t = t.replace("ae", "a");
         return Fuzzy.similarity(loose(t), loose(latinLetters(spokenLatin(latin))));
     }
 
     /**
-     * A Latin name respelt nearer to how it is said, where Thai spells the sound: {@code Mc} is "mac" (แมคไวตี้ for
-     * McVitie's), {@code Mr} "mister" (มิสเตอร์: หมูแชมป์ is no Mr.Champ), {@code Uni} "yuni" (ยูนิเทค is Unitek,
-     * แอนิเทค Anitech), and a word's final {@code ie} is one vowel ({@code Vitie}, {@code Cookie}).
+     * A Latin name respelt nearer to how it is said, where Thai spells the sound: {@code Mc} before a name is "mac"
+     * (แมคไวตี้ for McVitie's; not in {@code MCT}), {@code Mr} "mister" (มิสเตอร์: หมูแชมป์ is no Mr.Champ), {@code Uni}
+     * "yuni" (ยูนิเทค is Unitek, แอนิเทค Anitech), and a word's final {@code ie} is one vowel ({@code Vitie},
+     * {@code COOKIE}). Case-folded first, and with Unicode word edges: {@code Pieña} keeps its {@code ie}.
      */
     private static String spokenLatin(String latin) {
-        return latin.replaceAll("\\b([Mm])[Cc](?=\\p{L})", "$1ac")
-                .replaceAll("\\b[Mm][Rr]\\b\\.?\\s*", "mister")
-                .replaceAll("(?i)\\buni", "yuni")
-                .replaceAll("(?<=\\p{L})ie(?=['’]?s?\\b)", "i");
+        String s = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance().normalize(latin);
+        return s.replaceAll("(?U)\\bmc(?=\\p{L}{3})", "mac")
+                .replaceAll("(?U)\\bmr\\b\\.?\\s*", "mister")
+                .replaceAll("(?U)\\buni", "yuni")
+                .replaceAll("(?U)(?<=\\p{L})ie(?=['’]?s?\\b)", "i");
     }
 
     private static String loose(String s) {
-        // Thai aspirates (kh, th, ph) are k, t, p; a Latin "ph" is already an f.
-        s = s.replaceAll("[^a-z]", "").replace("kh", "k").replace("th", "t").replace("ph", "p")
+        // Thai aspirates (kh, th, ph) are k, t, p; a Latin "ph" is already an f. แ ("ae") is how Thai writes the
+        // short English a (แมค is "Mac", แคน "can"), and a Latin "ae" is said much the same (Mae Ploy, Daesang).
+        s = s.replaceAll("[^a-z]", "").replace("ae", "a").replace("kh", "k").replace("th", "t").replace("ph", "p")
                 .replace("ea", "i").replace("ee", "i").replace("oo", "u").replace("ou", "u");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -60,7 +60,10 @@ public final class TitleTokenizer {
         return tokens;
     }
 
-    /** Every word boundary of {@code text} by the same dictionary word breaker, as offsets into it. */
+    /**
+     * Every word boundary of {@code text} by the same dictionary word breaker (and wherever a Thai letter is followed
+     * by a digit), as offsets into it.
+     */
     public static java.util.BitSet wordBoundaries(String text) {
         java.util.BitSet out = new java.util.BitSet(text.length() + 1);
         for (int b : breaks(text)) {
@@ -70,9 +73,10 @@ public final class TitleTokenizer {
     }
 
     /**
-     * The dictionary word breaker's boundaries in {@code s}, in order. Normalised Thai spells sara am as nikhahit +
-     * sara aa (its NFKC form), which the breaker's dictionary does not know: it would cut น้ำ or ดำ in two. The
-     * breaker is given the usual spelling, and its boundaries are mapped back.
+     * The dictionary word breaker's boundaries in {@code s}, in order, plus one wherever a Thai letter is followed by
+     * a digit. Normalised Thai spells sara am as nikhahit + sara aa (its NFKC form), which the breaker's dictionary
+     * does not know: it would cut น้ำ or ดำ in two. The breaker is given the usual spelling, and its boundaries are
+     * mapped back.
      */
     static int[] breaks(String s) {
         String text = s;
@@ -95,7 +99,7 @@ public final class TitleTokenizer {
         }
         BreakIterator it = (BreakIterator) PROTOTYPE.clone();
         it.setText(text);
-        int[] out = new int[2 * text.length() + 2];
+        int[] out = new int[text.length() + 1]; // distinct offsets in [0, length]
         int k = 0;
         int last = 0;
         for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {

@@ -60,6 +60,10 @@ class TransliterationTest {
         "แอนิเทค, Unitek, 0.0, 0.79", // Anitech
         "แอนิเทค, UNITEK, 0.0, 0.79",
         "ยูนิเทค, Unitek, 0.81, 1.0",
+        "แมคไวตี้, MCVITIE'S, 0.95, 1.0", // names in capitals too
+        "แม่พลอย, Mae Ploy, 0.95, 1.0", // a Latin "ae" is the same a
+        "แมอิล, Maeil, 0.81, 1.0",
+        "แมคที, MCT, 0.0, 0.7", // Mc before a name only
     })
     void soundSimilarity(String thai, String latin, double atLeast, double atMost) {
         assertThat(Transliteration.soundSimilarity(thai, latin)).isBetween(atLeast, atMost);

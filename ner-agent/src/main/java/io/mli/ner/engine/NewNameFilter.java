@@ -40,7 +40,8 @@ final class NewNameFilter {
                 || isKnownLine(span.span(), matches)
                 // "Coffee High Protein …", "Men's Running Shoes", "Tas Ransel …": a title that opens with what the
                 // product is names no brand there. Costs the brands named with such words (Sakura); a word only one
-                // brand's titles had is that brand's line, not a product word (Swift: Acer's), and passes.
+                // brand's titles had, mostly right after its name, is that brand's line, not a product word (Swift,
+                // as in Acer Swift), and passes.
                 || onlyProductWords(span, tokens);
     }
 

@@ -17,7 +17,9 @@ import java.util.Set;
  * How often each word appears outside brand names and inside them in the catalog. This is what lets the CRF tell
  * the second word of a new brand ({@code Del Monte}) from the first product word ({@code 3 Horses Tea}): product
  * words recur across many brands, brand words do not. In training the counts exclude the row's own brand, so a
- * brand's words look to the model exactly as an unseen brand's words will look at inference.
+ * brand's words look to the model exactly as an unseen brand's words will look at inference. It also keeps how often
+ * a word stood right after a brand's name and in how many brands' titles it stood outside the name: a word one
+ * brand's titles have, mostly right after its name, is that brand's line ({@link #isProductWord}).
  */
 final class Vocabulary {
     static final String FILE = "vocabulary.tsv";
@@ -91,15 +93,15 @@ final class Vocabulary {
     }
 
     /**
-     * Adds to each word's global counts the number of brands whose titles have it outside the brand's name, from
-     * the per-brand counts.
+     * Adds to each word's global counts ({@link #count}) the number of brands whose titles have it outside the
+     * brand's name, from the per-brand counts of the same examples.
      */
     static Map<String, int[]> withBrandSpread(Map<String, int[]> global, Map<String, Map<String, int[]>> perBrand) {
         Map<String, int[]> out = new HashMap<>(global.size() * 2);
-        global.forEach((w, c) -> out.put(w, new int[] {c[0], c[1], c[2], 0}));
+        global.forEach((w, c) -> out.put(w, new int[] {c[0], c[1], c.length > 2 ? c[2] : 0, 0}));
         perBrand.values().forEach(own -> own.forEach((w, c) -> {
             if (c[0] > 0) {
-                out.get(w)[3]++;
+                out.computeIfAbsent(w, x -> new int[4])[3]++;
             }
         }));
         return out;
@@ -164,11 +166,20 @@ final class Vocabulary {
             int[] c = into.computeIfAbsent(words.get(i), w -> new int[3]);
             boolean brand = Labels.BRAND.equals(labels.get(i));
             c[brand ? 1 : 0]++;
-            if (!brand && i > 0 && Labels.BRAND.equals(labels.get(i - 1))) {
+            if (!brand && afterBrandName(words, labels, i)) {
                 c[2]++;
             }
         }
         return into;
+    }
+
+    /** Whether the word at {@code i} comes right after a brand's name, punctuation aside ({@code Acer - Swift}). */
+    private static boolean afterBrandName(List<String> words, List<String> labels, int i) {
+        int k = i - 1;
+        while (k >= 0 && words.get(k).codePoints().noneMatch(Character::isLetterOrDigit)) {
+            k--;
+        }
+        return k >= 0 && Labels.BRAND.equals(labels.get(k));
     }
 
     Map<String, int[]> counts() {

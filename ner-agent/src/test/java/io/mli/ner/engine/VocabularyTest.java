@@ -42,7 +42,7 @@ class VocabularyTest {
         Map<String, int[]> global = new java.util.HashMap<>();
         Map<String, Map<String, int[]>> perBrand = new java.util.HashMap<>();
         for (int i = 0; i < 6; i++) {
-            count(global, perBrand, "acer", List.of("acer", "swift", "3"), List.of("BRAND", "O", "O"));
+            count(global, perBrand, "acer", List.of("acer", "-", "swift", "3"), List.of("BRAND", "O", "O", "O"));
             count(global, perBrand, "sandisk", List.of("sandisk", "ultra", "for", "phone"),
                     List.of("BRAND", "O", "O", "O"));
             count(global, perBrand, "brand" + i, List.of("brand" + i, "coffee"), List.of("BRAND", "O"));
@@ -66,6 +66,9 @@ class VocabularyTest {
 
         Files.writeString(dir.resolve(Vocabulary.FILE), "swift\t6\t0\n");
         assertThat(Vocabulary.load(dir).isProductWord("swift")).as("an older knowledge base").isTrue();
+        Files.writeString(dir.resolve(Vocabulary.FILE), "swift\t6\t0\t1\n"); // brands counted, not where
+        assertThat(Vocabulary.load(dir).isProductWord("swift")).as("four columns").isTrue();
+        assertThat(Vocabulary.load(dir).outsideCount("swift")).isEqualTo(6);
     }
 
     private static void count(Map<String, int[]> global, Map<String, Map<String, int[]>> perBrand, String brand,
