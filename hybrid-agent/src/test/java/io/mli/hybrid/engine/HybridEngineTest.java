@@ -57,6 +57,22 @@ class HybridEngineTest {
     }
 
     @Test
+    void retrievalDoesNotPutAKnownWordOfANewNameAboveIt() {
+        // Del Monte is new to the catalog, so no neighbour votes for it; MONTE, a known brand, is a word of it that
+        // other products share. The new name stays the answer, with the neighbours' category.
+        BrandGuess delMonte = new BrandGuess(null, "Del Monte", List.of("Del Monte"), 0.75, List.of());
+        Agent ner = new Agent("ner", r -> AgentAnswer.ok("ner", delMonte, List.of(brand("monte", 0.4, 0)), null,
+                "new"));
+        CategoryGuess soups = new CategoryGuess("Pantry /// Soup", 0.8);
+        Agent rag = new Agent("rag", r -> AgentAnswer.ok("rag", brand("monte", 0.8, 0.9), List.of(), soups, "named"));
+        AgentAnswer a = new HybridEngine(ner, rag, null).infer(InferenceRequest.of("Del Monte Creamy Tomato Soup"));
+        assertThat(a.brand().name()).isEqualTo("Del Monte");
+        assertThat(a.detail()).isEqualTo("ner_only");
+        assertThat(a.category()).isEqualTo(soups);
+        assertThat(a.alternatives()).extracting(BrandGuess::id).containsExactly("monte");
+    }
+
+    @Test
     void retrievalsCheckSentByTheCallerIsUsedWithoutAskingRetrieval() {
         Agent ner = new Agent("ner", r -> AgentAnswer.ok("ner", brand("cp", 0.7, 0), List.of(), null, "known_mid"));
         Agent rag = new Agent("rag", r -> AgentAnswer.ok("rag", brand("cp", 0.8, 0.9), List.of(), null, "named"));
