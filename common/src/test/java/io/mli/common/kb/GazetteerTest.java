@@ -29,6 +29,17 @@ class GazetteerTest {
     }
 
     @Test
+    void initialsJoinedByAnAmpersandMustBeWrittenWithIt() {
+        Gazetteer g = new Gazetteer(List.of(alias("S&P", "sp"), alias("U&V", "uv"), alias("Lays", "lays")));
+        assertThat(g.find("S&P Pork Panang Curry 300g.")).extracting(x -> x.alias().brandId()).containsExactly("sp");
+        assertThat(g.find("S & P Cookies")).extracting(x -> x.alias().brandId()).containsExactly("sp");
+        // Bare, the letters are something else: a seller's code, UV protection.
+        assertThat(g.find("SP CAS CASING HDD EXTERNAL 2.5\" SSK USB 3.0")).isEmpty();
+        assertThat(g.find("UV Protection Sunglasses")).isEmpty();
+        assertThat(g.find("Lays Classic 69g")).hasSize(1); // no ampersand in the name: nothing asked
+    }
+
+    @Test
     void matchesThaiInsideRunsOfThaiText() {
         String title = "[โปรแรง]กันแดดเคลียร์โนส Clear Nose UV";
         List<GazetteerMatch> m = gazetteer.find(title);

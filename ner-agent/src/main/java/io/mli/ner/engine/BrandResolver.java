@@ -38,13 +38,13 @@ final class BrandResolver {
         if (key.isEmpty()) {
             return new Resolution(null, "none");
         }
-        AliasEntry exact = mostReliableName(key);
+        AliasEntry exact = mostReliableName(key, spanText);
         if (exact != null) {
             return new Resolution(kb.byId(exact.brandId()).orElseThrow(), "exact");
         }
         if (key.length() >= 5 && key.endsWith("s")) {
             // Johnsons, Mackays, Kelloggs: a brand's name with the possessive s the title wrote without its apostrophe.
-            AliasEntry possessive = mostReliableName(key.substring(0, key.length() - 1));
+            AliasEntry possessive = mostReliableName(key.substring(0, key.length() - 1), spanText);
             if (possessive != null) {
                 return new Resolution(kb.byId(possessive.brandId()).orElseThrow(), "exact");
             }
@@ -72,10 +72,14 @@ final class BrandResolver {
                 : new Resolution(kb.byId(best.brandId()).orElseThrow(), "fuzzy");
     }
 
-    /** The name (not product line) with exactly this key that most reliably names its brand, or null. */
-    private AliasEntry mostReliableName(String key) {
+    /**
+     * The name (not product line) with exactly this key that most reliably names its brand, or null. Initials that
+     * a name joins with an ampersand must be written with it ({@code SP} is no S&P: {@link
+     * io.mli.common.kb.Gazetteer#initialsWrittenApart}).
+     */
+    private AliasEntry mostReliableName(String key, String written) {
         return kb.gazetteer().lookup(key).stream()
-                .filter(a -> a.kind() == AliasKind.NAME)
+                .filter(a -> a.kind() == AliasKind.NAME && !io.mli.common.kb.Gazetteer.initialsWrittenApart(a, written))
                 .max(java.util.Comparator.comparingDouble(AliasEntry::precision))
                 .orElse(null);
     }

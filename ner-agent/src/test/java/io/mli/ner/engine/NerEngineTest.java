@@ -60,6 +60,16 @@ class NerEngineTest {
     }
 
     @Test
+    void initialsJoinedByAnAmpersandNameTheirBrandOnlyWrittenWithIt() {
+        BrandResolver resolver = new BrandResolver(new KnowledgeBaseBuilder().addAll(List.of(
+                new CatalogRow(1, "S&P Pork Panang Curry 300g.", "S&P", null, java.util.Map.of()))).starter(false)
+                .build());
+        assertThat(resolver.resolve("S&P").brand().id()).isEqualTo("sp");
+        assertThat(resolver.resolve("S & P").brand().id()).isEqualTo("sp");
+        assertThat(resolver.resolve("SP").brand()).as("a seller's code, as in 'SP CAS CASING HDD'").isNull();
+    }
+
+    @Test
     void distantSupervisionMarksTheLabelWhereALongerNameStartsTheSame() {
         // The starter knows "Est Cola" as a name of EST; a row labelled EST still marks only "Est".
         List<CatalogRow> rows = List.of(new CatalogRow(1, "Est Cola Zero Sugar 325ml", "EST", null, java.util.Map.of()));
