@@ -30,6 +30,11 @@ public final class Gazetteer {
 
     /** Thai forms of at least this many characters may end where the dictionary sees no word boundary. */
     static final int MIN_LOOSE_END_THAI_KEY = 7;
+    /**
+     * The same for a form that opens the title, where shops glue the brand to what the product is
+     * ({@code เดทตอลดิสอินเฟคแทนท์สเปรย์}: Dettol disinfectant spray).
+     */
+    static final int MIN_LOOSE_END_THAI_KEY_OPENING = 5;
 
     /** The most tone marks a title may write in a Thai form beyond those of its key. */
     static final int MAX_EXTRA_TONE_MARKS = 4;
@@ -194,8 +199,9 @@ public final class Gazetteer {
                     // สมา|ร์ท|ฮาร์|ทอา|หาร). A form it reads as one word (ซูเปอร์ in ซูเปอร์มาร์เก็ต) must end at one.
                     thaiWords = thaiWords == null ? new ThaiWords(title) : thaiWords;
                     boolean thaiEnd = CompactText.isThai(s.charAt(j - 1));
+                    int looseFrom = i == 0 ? MIN_LOOSE_END_THAI_KEY_OPENING : MIN_LOOSE_END_THAI_KEY;
                     if (!thaiWords.alignedAt(start, CompactText.isThai(s.charAt(i)))
-                            || !thaiWords.alignedAt(end, thaiEnd) && !(j - i >= MIN_LOOSE_END_THAI_KEY
+                            || !thaiWords.alignedAt(end, thaiEnd) && !(j - i >= looseFrom
                             && thaiWords.splits(start, end))) {
                         continue;
                     }

@@ -62,21 +62,30 @@ public final class Transliteration {
      * {@code komuk}), while ไบโอวิต and Biovitt are both {@code biowit}.
      */
     public static double soundSimilarity(String thai, String latin) {
-        String t = icu(thai.replace("\u0E4C", ""));
+        String l = loose(latinLetters(spokenLatin(latin)));
+        // As the skeletons, with the letters a thanthakhat silences kept (มิลค์ is "milk") and dropped (แอนด์ is "an"
+        // in ล็อกแอนด์ล็อก; kept, ICU reads the ด with the next syllable and loses its vowel).
+        double kept = Fuzzy.similarity(looseThai(thai.replace("\u0E4C", "")), l);
+        return thai.indexOf('\u0E4C') < 0 ? kept
+                : Math.max(kept, Fuzzy.similarity(looseThai(thai.replaceAll(SILENCED, "")), l));
+    }
+
+    private static String looseThai(String thai) {
+        String t = icu(thai);
         // ICU writes the vowel carrier อ as "x": a vowel "o" after a consonant (คอม, "khxm"), else silent.
-        t = t.replaceAll("(?<=[b-df-hj-np-tv-z])x", "o").replace("x", "");
-        return Fuzzy.similarity(loose(t), loose(latinLetters(spokenLatin(latin))));
+        return loose(t.replaceAll("(?<=[b-df-hj-np-tv-z])x", "o").replace("x", ""));
     }
 
     /**
      * A Latin name respelt nearer to how it is said, where Thai spells the sound: {@code Mc} before a name is "mac"
      * (แมคไวตี้ for McVitie's; not in {@code MCT}), {@code Mr} "mister" (มิสเตอร์: หมูแชมป์ is no Mr.Champ), {@code Uni}
-     * "yuni" (ยูนิเทค is Unitek, แอนิเทค Anitech), and a word's final {@code ie} is one vowel ({@code Vitie},
+     * "yuni" (ยูนิเทค is Unitek, แอนิเทค Anitech), {@code &} "and" (แอนด์: ล็อกแอนด์ล็อก is Lock & Lock), and a word's
+     * final {@code ie} is one vowel ({@code Vitie},
      * {@code COOKIE}). Case-folded first, and with Unicode word edges: {@code Pieña} keeps its {@code ie}.
      */
     private static String spokenLatin(String latin) {
         String s = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance().normalize(latin);
-        return s.replaceAll("(?U)\\bmc(?=\\p{L}{3})", "mac")
+        return s.replace("&", " and ").replaceAll("(?U)\\bmc(?=\\p{L}{3})", "mac")
                 .replaceAll("(?U)\\bmr\\b\\.?\\s*", "mister")
                 .replaceAll("(?U)\\buni", "yuni")
                 .replaceAll("(?U)(?<=\\p{L})ie(?=['’]?s?\\b)", "i");

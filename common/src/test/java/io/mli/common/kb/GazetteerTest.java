@@ -77,6 +77,16 @@ class GazetteerTest {
     }
 
     @Test
+    void aShorterThaiFormOpeningTheTitleMayBeGluedToWhatTheProductIs() {
+        // เดทตอลดิสอินเฟคแทนท์สเปรย์ (Dettol disinfectant spray) is broken as เดท|ตอ|ลดิ|…: no boundary after Dettol.
+        Gazetteer g = new Gazetteer(List.of(alias("เดทตอล", "dettol")));
+        assertThat(g.find("เดทตอลดิสอินเฟคแทนท์สเปรย์ซากุระ 450มล.")).extracting(m -> m.span().text())
+                .containsExactly("เดทตอล");
+        // Further in, a form that short must still end where a word does.
+        assertThat(g.find("สเปรย์เดทตอลดิสอินเฟคแทนท์ 450มล.")).isEmpty();
+    }
+
+    @Test
     void aThaiFormWithMoreToneMarksThanItsLongestKeyStillMatches() {
         Gazetteer g = new Gazetteer(List.of(alias("ไวตามิลค์", "vitamilk")));
         assertThat(g.find("ไวตามิ้ลค์ 300 มล.")).extracting(m -> m.span().text()).containsExactly("ไวตามิ้ลค์");

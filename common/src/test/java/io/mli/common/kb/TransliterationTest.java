@@ -64,6 +64,7 @@ class TransliterationTest {
         "แม่พลอย, Mae Ploy, 0.95, 1.0", // a Latin "ae" is the same a
         "แมอิล, Maeil, 0.81, 1.0",
         "แมคที, MCT, 0.0, 0.7", // Mc before a name only
+        "ล็อกแอนด์ล็อก, Lock & Lock, 0.81, 1.0", // & is said "and"
     })
     void soundSimilarity(String thai, String latin, double atLeast, double atMost) {
         assertThat(Transliteration.soundSimilarity(thai, latin)).isBetween(atLeast, atMost);
