@@ -84,7 +84,50 @@ final class SoundAlikes {
                 }
             }
         }
+        Span two = openingTwoWords(title, tokens, firstWordStart);
+        if (two != null) {
+            TransliterationIndex.Match m = index.match(two.text(), TransliterationIndex.MIN_SKELETON);
+            Brand alike = m.exact() ? soundsLike(two.text(), m.brandIds().stream()
+                    .filter(id -> kb.byId(id).map(SoundAlikes::hasTwoWordLatinName).orElse(false)).toList()) : null;
+            if (alike != null) {
+                out.add(new NerEngine.Candidate(alike, alike.name(), two, WORD, "transliteration", two.text(),
+                        "translit"));
+            }
+        }
         return out;
+    }
+
+    /**
+     * The title's first two Thai words, when it opens with two (ซุปเปอร์ ล็อค): a name of two Latin words is often
+     * spelt so, with the space (Super Lock). Null when the title does not open so, or a word runs past three tokens.
+     */
+    private static Span openingTwoWords(String title, List<Token> tokens, int firstWordStart) {
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).start() < firstWordStart) {
+            i++;
+        }
+        int words = 0;
+        int end = -1;
+        for (int j = i; j < tokens.size() && j < i + 6; j++) {
+            Token t = tokens.get(j);
+            if (t.type() != TokenType.THAI) {
+                return null;
+            }
+            if (j > i && t.spaceBefore() && ++words == 2) {
+                return null;
+            }
+            boolean closes = j + 1 == tokens.size() || tokens.get(j + 1).spaceBefore();
+            if (closes && words == 1) {
+                end = t.end();
+                break;
+            }
+        }
+        return i < tokens.size() && end > 0 && tokens.get(i).start() == firstWordStart
+                ? Span.of(title, tokens.get(i).start(), end) : null;
+    }
+
+    private static boolean hasTwoWordLatinName(Brand b) {
+        return b.allNames().stream().anyMatch(n -> !Script.hasThai(n) && n.strip().split("\\s+").length == 2);
     }
 
     /**

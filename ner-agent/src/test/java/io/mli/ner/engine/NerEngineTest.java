@@ -455,6 +455,18 @@ class NerEngineTest {
     }
 
     @Test
+    void twoThaiWordsOpeningTheTitleMaySoundLikeATwoWordName() {
+        NerEngine ner = new NerEngine(soundAlikes(), null);
+        AgentAnswer a = ner.infer(InferenceRequest.of("ซุปเปอร์ ล็อค กล่องแก้วถนอมอาหาร ทรงกลม 950 มล."));
+        assertThat(a.brand().name()).isEqualTo("SUPER LOCK");
+        assertThat(a.detail()).isEqualTo("translit");
+        assertThat(a.brand().evidence().getFirst().span().text()).isEqualTo("ซุปเปอร์ ล็อค");
+        // Further in, two words are not read as one name.
+        AgentAnswer mid = ner.infer(InferenceRequest.of("กล่องแก้วถนอมอาหาร ซุปเปอร์ ล็อค 950 มล."));
+        assertThat(mid.brand() == null || !"translit".equals(mid.detail())).isTrue();
+    }
+
+    @Test
     void aSoundAlikeInsideTheTitleOrWithOtherVowelsIsOnlyAWeakAlternative() {
         NerEngine ner = new NerEngine(soundAlikes(), null);
         // ลิตร ("litre") has ULTRA's consonants, mid-title: chance.
@@ -509,7 +521,7 @@ class NerEngineTest {
         String[][] brands = {{"Biovitt Whey Protein 1kg", "BIOVITT"}, {"M Milk Lactose Free 180ml", "M MILK"},
             {"Carnation Evaporated Milk 405g", "CARNATION"}, {"Tea Pot Sweetened Condensed Milk 380g", "TEAPOT"},
             {"Tip Top Bread 500g", "TIPTOP"}, {"Ultra Dishwashing Liquid 500ml", "ULTRA"},
-            {"Gomuc Fish Sauce 700ml", "GOMUC"}};
+            {"Gomuc Fish Sauce 700ml", "GOMUC"}, {"Super Lock Food Container 950ml", "SUPER LOCK"}};
         for (int i = 0; i < brands.length; i++) {
             rows.add(new CatalogRow(i + 1, brands[i][0], brands[i][1], null, java.util.Map.of()));
         }
