@@ -52,18 +52,20 @@ class NerEngineTest {
     @Test
     void aKnownNameWithAPossessiveSIsThatBrand() {
         // "Mackays" for MACKAY: the title dropped the apostrophe of Mackay's.
-        BrandResolver resolver = new BrandResolver(new KnowledgeBaseBuilder().addAll(List.of(
-                new CatalogRow(1, "Mackay Strawberry Jam 340g.", "MACKAY", null, java.util.Map.of()))).starter(false)
-                .build());
+        BrandResolver resolver = resolverOf("Mackay Strawberry Jam 340g.", "MACKAY");
         assertThat(resolver.resolve("Mackays").brand().id()).isEqualTo("mackay");
         assertThat(resolver.resolve("Mack").brand()).isNull();
     }
 
+    /** A resolver over a knowledge base of one catalog title, without the starter. */
+    private static BrandResolver resolverOf(String title, String brand) {
+        return new BrandResolver(new KnowledgeBaseBuilder().addAll(List.of(
+                new CatalogRow(1, title, brand, null, java.util.Map.of()))).starter(false).build());
+    }
+
     @Test
     void initialsJoinedByAnAmpersandNameTheirBrandOnlyWrittenWithIt() {
-        BrandResolver resolver = new BrandResolver(new KnowledgeBaseBuilder().addAll(List.of(
-                new CatalogRow(1, "S&P Pork Panang Curry 300g.", "S&P", null, java.util.Map.of()))).starter(false)
-                .build());
+        BrandResolver resolver = resolverOf("S&P Pork Panang Curry 300g.", "S&P");
         assertThat(resolver.resolve("S&P").brand().id()).isEqualTo("sp");
         assertThat(resolver.resolve("S & P").brand().id()).isEqualTo("sp");
         assertThat(resolver.resolve("SP").brand()).as("a seller's code, as in 'SP CAS CASING HDD'").isNull();
