@@ -62,7 +62,7 @@ public final class Transliteration {
      * {@code komuk}), while ไบโอวิต and Biovitt are both {@code biowit}.
      */
     public static double soundSimilarity(String thai, String latin) {
-        String l = loose(latinLetters(spokenLatin(latin)));
+        String l = loose(foldedLetters(spokenLatin(latin)));
         // As the skeletons, with the letters a thanthakhat silences kept (มิลค์ is "milk") and dropped (แอนด์ is "an"
         // in ล็อกแอนด์ล็อก; kept, ICU reads the ด with the next syllable and loses its vowel).
         double kept = Fuzzy.similarity(looseThai(thai.replace("\u0E4C", "")), l);
@@ -84,7 +84,7 @@ public final class Transliteration {
      * {@code COOKIE}). Case-folded first, and with Unicode word edges: {@code Pieña} keeps its {@code ie}.
      */
     private static String spokenLatin(String latin) {
-        String s = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance().normalize(latin);
+        String s = folded(latin);
         return s.replace("&", " and ").replaceAll("(?U)\\bmc(?=\\p{L}{3})", "mac")
                 .replaceAll("(?U)\\bmr\\b\\.?\\s*", "mister")
                 .replaceAll("(?U)\\buni", "yuni")
@@ -117,7 +117,15 @@ public final class Transliteration {
     private static final String SILENCED = "[\\u0E01-\\u0E2E][\\u0E31\\u0E34-\\u0E3A]?\\u0E4C";
 
     private static String latinLetters(String name) {
-        String s = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance().normalize(name);
+        return foldedLetters(folded(name));
+    }
+
+    private static String folded(String name) {
+        return com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance().normalize(name);
+    }
+
+    /** As {@link #latinLetters}, for a name already NFKC case-folded. */
+    private static String foldedLetters(String s) {
         s = io.mli.common.text.BrandKeys.withoutAccents(s);
         s = s.replaceAll("['’]s\\b", ""); // McVitie's is แมคไวตี้: Thai spells no possessive
         s = s.replaceAll("[^a-z]", "");
