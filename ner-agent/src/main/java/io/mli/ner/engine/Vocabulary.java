@@ -78,7 +78,12 @@ final class Vocabulary {
      */
     boolean isProductWord(String word) {
         int[] c = counts.get(word);
-        return c != null && c[0] >= PRODUCT_WORD_MIN && c[1] * 5 <= c[0] && !isLineName(c);
+        return mostlyOutsideBrandNames(c, PRODUCT_WORD_MIN) && !isLineName(c);
+    }
+
+    /** Whether the catalog used the word at least {@code min} times, five times as often outside brand names. */
+    private static boolean mostlyOutsideBrandNames(int[] c, int min) {
+        return c != null && c[0] >= min && c[1] * 5 <= c[0];
     }
 
     /**
@@ -113,8 +118,7 @@ final class Vocabulary {
      * announced as a brand ({@code Top Brand}) is made of ordinary words.
      */
     boolean isOrdinaryWord(String word) {
-        int[] c = counts.get(word);
-        return c != null && c[0] >= 2 && c[1] * 5 <= c[0];
+        return mostlyOutsideBrandNames(counts.get(word), 2);
     }
 
     /** A word the catalog used at least {@value #PRODUCT_WORD_MIN} times, never inside a brand name. */
