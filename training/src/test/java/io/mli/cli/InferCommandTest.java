@@ -40,7 +40,8 @@ class InferCommandTest {
         assertThat(lines).hasSize(7);
         List<Map<String, Object>> rows = lines.stream().map(InferCommandTest::parse).toList();
         assertThat(rows.get(0)).containsEntry("sku", "A1").containsEntry("brand", "Eucerin")
-                .containsKeys("brand_id", "aliases", "confidence", "category", "method", "evidence");
+                .containsKeys("brand_id", "aliases", "confidence", "category", "category_confidence", "method",
+                        "evidence");
         assertThat(rows.get(1).get("error").toString()).contains("not valid JSON");
         assertThat(rows.get(2)).containsEntry("sku", "A2").containsEntry("brand", "Apple");
         // A row that cannot be inferred keeps its other fields, so it can be joined back (its sku).

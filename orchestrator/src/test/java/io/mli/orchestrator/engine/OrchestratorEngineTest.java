@@ -7,6 +7,7 @@ import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.CategoryGuess;
 import io.mli.common.domain.InferenceRequest;
 import io.mli.common.domain.InferenceResult;
 import io.mli.common.domain.Method;
@@ -457,5 +458,42 @@ class OrchestratorEngineTest {
         assertThat(options).hasSize(1);
         assertThat(options.getFirst().kind()).isEqualTo("ner.new.none");
         assertThat(options.getFirst().probability()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    @Test
+    void aKnownBrandsCategoryIsItsOwnNotTheNeighboursVote() {
+        // A Thai title's neighbours share only a size with it: their category says nothing about a soy milk.
+        CategoryGuess milk = new CategoryGuess("Beverages /// Milk", 0.7);
+        CategoryGuess pests = new CategoryGuess("Pest Control /// Insecticide", 0.3);
+        Fixed ner = new Fixed("ner", AgentAnswer.ok("ner", brand("vitamilk", 0.9), List.of(), milk, "known_thai"), 0);
+        Fixed rag = new Fixed("rag", AgentAnswer.abstained("rag", List.of(), pests, "neighbours split"), 0);
+        try (OrchestratorEngine e = engine(ner, rag, null)) {
+            InferenceResult r = e.infer(InferenceRequest.of("ไวตามิ้ลค์ นมถั่วเหลือง 300มล"), Method.ORCHESTRATOR,
+                    Mode.ALL);
+            assertThat(r.brand().id()).isEqualTo("vitamilk");
+            assertThat(r.category()).isEqualTo(milk);
+        }
+    }
+
+    @Test
+    void withoutAKnownBrandTheCategoryIsTheNeighboursVote() {
+        CategoryGuess neighbours = new CategoryGuess("Snacks /// Chips", 0.6);
+        CategoryGuess nersOwn = new CategoryGuess("Beverages", 0.5);
+        AgentAnswer rag = AgentAnswer.abstained("rag", List.of(), neighbours, "split");
+        BrandGuess newBrand = new BrandGuess(null, "Zab", List.of("Zab"), 0.8, List.of());
+        // A new brand has no products of its own; an abstention has no brand.
+        assertThat(OrchestratorEngine.category(List.of(AgentAnswer.ok("ner", newBrand, List.of(), nersOwn, "new"),
+                rag), newBrand)).isEqualTo(neighbours);
+        assertThat(OrchestratorEngine.category(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
+                "new"), rag), null)).isEqualTo(neighbours);
+        // Nor does an abstention take the category of the brand it did not answer.
+        assertThat(OrchestratorEngine.category(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
+                "new"), AgentAnswer.abstained("rag", List.of(), null, "split")), null)).isNull();
+        // NER's category is its brand's: the answer's brand being another (the hybrid agent's), it is not used.
+        BrandGuess other = brand("other", 0.9);
+        CategoryGuess hybrids = new CategoryGuess("Household", 0.8);
+        assertThat(OrchestratorEngine.category(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
+                "new"), rag, AgentAnswer.ok("hybrid", other, List.of(), hybrids, "ner+rag")), other))
+                .isEqualTo(hybrids);
     }
 }

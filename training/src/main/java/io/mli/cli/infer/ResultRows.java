@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Turns an inference result into the output row of {@code mli infer}: the input's own fields, then {@code brand}
- * (canonical name or null), {@code brand_id}, {@code aliases}, {@code confidence}, {@code category}, {@code method},
+ * (canonical name or null), {@code brand_id}, {@code aliases}, {@code confidence}, {@code category} with
+ * {@code category_confidence}, {@code method},
  * {@code evidence} (spans and sources), and {@code abstain_reason} when there is no brand.
  */
 public final class ResultRows {
@@ -26,6 +27,7 @@ public final class ResultRows {
         out.put("aliases", b == null ? List.of() : b.aliases());
         out.put("confidence", b == null ? 0.0 : round(b.score()));
         out.put("category", r.category() == null ? null : r.category().path());
+        out.put("category_confidence", r.category() == null ? 0.0 : round(r.category().confidence()));
         out.put("method", r.method().wire());
         out.put("evidence", evidence(r));
         if (b == null) {
