@@ -24,6 +24,11 @@ public final class TitleTokenizer {
     private TitleTokenizer() {
     }
 
+    /** Whether a normalised word is a unit of measure or count ({@code ml}, {@code pack}, {@code กรัม}, {@code ชิ้น}). */
+    public static boolean isUnit(String norm) {
+        return UNITS.contains(norm);
+    }
+
     public static List<Token> tokenize(String title) {
         return tokenize(TextNormalizer.normalize(title));
     }

@@ -92,7 +92,7 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
             AgentAnswer none = AgentAnswer.abstained(name(), List.of(), null, "no similar catalog products");
             return request.check().isEmpty() ? none : none.withChecked(none);
         }
-        CategoryGuess category = category(hits);
+        CategoryGuess category = CategoryVote.of(title, hits);
         Map<String, GazetteerMatch> named = namedInTitle(title);
         AgentAnswer answer = vote(hits, ids(request.candidates()), category, named, request.topK());
         Set<String> check = ids(request.check());
@@ -158,14 +158,5 @@ public final class RagEngine implements BrandAgent, AutoCloseable {
             out.merge(m.alias().brandId(), m, (a, b) -> a.compactStart() <= b.compactStart() ? a : b);
         }
         return out;
-    }
-
-    private static CategoryGuess category(List<SearchHit> hits) {
-        List<Vote> votes = Vote.tally(hits, h -> h.product().category());
-        if (votes.isEmpty()) {
-            return null;
-        }
-        Vote v = votes.getFirst();
-        return new CategoryGuess(v.value(), Math.round(v.share() * 1000) / 1000.0);
     }
 }
