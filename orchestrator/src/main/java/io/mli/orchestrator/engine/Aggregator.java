@@ -3,6 +3,7 @@ package io.mli.orchestrator.engine;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.BrandGuess;
+import io.mli.common.domain.CategoryGuess;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,6 +86,15 @@ public final class Aggregator {
         }
         List<Option> alone = options(List.of(ner));
         return !alone.isEmpty() && alone.getFirst().probability() >= at ? alone : List.of();
+    }
+
+    /** The chosen category with its calibrated confidence. */
+    public CategoryGuess calibrated(OrchestratorEngine.ChosenCategory chosen) {
+        if (chosen == null) {
+            return null;
+        }
+        CategoryGuess c = chosen.guess();
+        return new CategoryGuess(c.path(), calibration.probability(chosen.kind(), c.confidence()));
     }
 
     private Option option(BrandGuess brand, String kind, double raw, List<String> agents) {

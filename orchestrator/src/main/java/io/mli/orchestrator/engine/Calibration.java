@@ -17,9 +17,16 @@ import java.util.Map;
  * ({@code translit}). Its score is already a measured share right (from a hand-checked sample of unlabelled Thai
  * titles), and unless a catalog with Thai titles fits a map for it, it passes through rather than borrowing the map of
  * NER answers in general, whose evidence is of another sort.
+ *
+ * <p>The category's confidence has maps of its own, {@value #CATEGORY}{@code .brand} (the answer's brand's own
+ * products voted) and {@value #CATEGORY}{@code .neighbours} (the title's neighbours did), under {@value #CATEGORY}: a
+ * vote's share is no probability (three nearest products in one category say 1.0, and are right 88% of the time),
+ * and these never fall back to the brand's maps, nor those to these.
  */
 public record Calibration(Map<String, Isotonic> maps, Map<String, Object> facts) {
     static final int MIN_SAMPLES = 40;
+    /** The root of the category's kinds. */
+    public static final String CATEGORY = "category";
 
     public Calibration {
         maps = Map.copyOf(maps);
@@ -48,16 +55,23 @@ public record Calibration(Map<String, Isotonic> maps, Map<String, Object> facts)
                 return raw;
             }
         }
+        if (isCategory(kind)) {
+            return raw;
+        }
         Isotonic all = maps.get("all");
         return all == null ? raw : all.apply(raw);
     }
 
     static String parent(String kind) {
-        if (kind.equals("all")) {
+        if (kind.equals("all") || kind.equals(CATEGORY)) {
             return null;
         }
         int dot = kind.lastIndexOf('.');
         return dot < 0 ? "all" : kind.substring(0, dot);
+    }
+
+    static boolean isCategory(String kind) {
+        return kind.equals(CATEGORY) || kind.startsWith(CATEGORY + ".");
     }
 
     /** Fits one map per kind and per parent kind from (kind, raw score, right) samples. */

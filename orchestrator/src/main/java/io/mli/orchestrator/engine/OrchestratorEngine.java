@@ -224,7 +224,7 @@ public final class OrchestratorEngine implements AutoCloseable {
         List<String> agreed = brand == null ? List.of() : best.agents().stream().distinct().toList();
         List<Span> spans = brand == null ? List.of()
                 : brand.evidence().stream().map(Evidence::span).filter(java.util.Objects::nonNull).distinct().toList();
-        CategoryGuess category = category(answers, brand);
+        CategoryGuess category = aggregator.calibrated(category(answers, brand));
         double ms = (System.nanoTime() - t0) / 1e6;
         InferenceResult result = new InferenceResult(request.title(), language, method, mode, brand, abstain,
                 alternatives, category, agreed, spans, answers, ms);
@@ -264,26 +264,46 @@ public final class OrchestratorEngine implements AutoCloseable {
      * Otherwise (a new brand, no brand) retrieval's vote; else that of an agent that answered the same brand. Never
      * the category of a brand the answer is not: an abstention has none but the neighbours'.
      */
-    static CategoryGuess category(List<AgentAnswer> answers, BrandGuess brand) {
+    public static ChosenCategory category(List<AgentAnswer> answers, BrandGuess brand) {
         if (brand != null && brand.id() != null) {
             for (AgentAnswer a : answers) {
                 if (!a.agent().equals("rag") && a.category() != null && a.brand() != null
                         && brand.id().equals(a.brand().id())) {
-                    return a.category();
+                    return new ChosenCategory(a.category(), ChosenCategory.BRAND);
                 }
             }
         }
         for (AgentAnswer a : answers) {
             if (a.agent().equals("rag") && a.category() != null) {
-                return a.category();
+                return ChosenCategory.retrievals(a);
             }
         }
         for (AgentAnswer a : answers) {
             if (brand != null && a.category() != null && a.brand() != null && a.brand().sameBrand(brand)) {
-                return a.category();
+                // a new brand's: the hybrid agent's, from retrieval's neighbours
+                return new ChosenCategory(a.category(), ChosenCategory.NEIGHBOURS);
             }
         }
         return null;
+    }
+
+    /**
+     * A category and its kind for the calibration: from the answer's brand's own catalog products
+     * ({@code category.brand}) or the title's neighbours ({@code category.neighbours…}). The same kinds whether the
+     * orchestrator or one agent alone answered ({@code --method ner}): the category comes from the same place.
+     */
+    public record ChosenCategory(CategoryGuess guess, String kind) {
+        static final String BRAND = Calibration.CATEGORY + ".brand";
+        static final String NEIGHBOURS = Calibration.CATEGORY + ".neighbours";
+
+        /**
+         * Retrieval's vote, of the kind {@code category.neighbours.voted} where its neighbours also agreed on a brand
+         * (they are much alike: mostly right), else {@code category.neighbours.split}.
+         */
+        public static ChosenCategory retrievals(AgentAnswer rag) {
+            return new ChosenCategory(rag.category(),
+                    NEIGHBOURS + (rag.status() == AgentStatus.OK ? ".voted" : ".split"));
+        }
     }
 
     /** Asks the named agents, in parallel and each within its time-out (in caller-runs mode in turn); never throws. */

@@ -77,4 +77,26 @@ class CalibrationTest {
         assertThat(back.probability("rag.named", 0.7)).isEqualTo(c.probability("rag.named", 0.7));
         assertThat(Calibration.load(dir.resolve("missing.json")).fitted()).isFalse();
     }
+
+    @Test
+    void theCategoryHasMapsOfItsOwnApartFromTheBrands() {
+        List<Calibration.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            samples.add(new Calibration.Sample("ner.known_start.agree", 0.6, true)); // every brand right
+            samples.add(new Calibration.Sample("category.brand", 1.0, i % 10 < 7)); // a share of 1.0, 70% right
+        }
+        Calibration c = Calibration.fit(samples, Map.of());
+        assertThat(c.probability("category.brand", 1.0)).isCloseTo(0.7, within(0.01));
+        // The brand's maps do not learn from the category's samples, nor the category fall back to the brand's.
+        assertThat(c.probability("ner.known_start.agree", 0.6)).isEqualTo(1.0);
+        assertThat(c.probability("all", 0.6)).isEqualTo(1.0);
+        // A category kind without samples of its own falls back to the category's root map, not to "all".
+        assertThat(c.probability("category.neighbours", 0.6)).isCloseTo(0.7, within(0.01));
+        assertThat(Calibration.fit(List.of(new Calibration.Sample("ner.new", 0.5, true)), Map.of())
+                .probability("category.brand", 0.4)).isEqualTo(0.4);
+        Aggregator a = new Aggregator(c);
+        assertThat(a.calibrated(new OrchestratorEngine.ChosenCategory(
+                new io.mli.common.domain.CategoryGuess("Beverages", 1.0), "category.brand")).confidence())
+                .isCloseTo(0.7, within(0.01));
+    }
 }

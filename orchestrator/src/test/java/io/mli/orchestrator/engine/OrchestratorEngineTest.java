@@ -475,6 +475,11 @@ class OrchestratorEngineTest {
         }
     }
 
+    private static CategoryGuess categoryOf(List<AgentAnswer> answers, BrandGuess brand) {
+        OrchestratorEngine.ChosenCategory c = OrchestratorEngine.category(answers, brand);
+        return c == null ? null : c.guess();
+    }
+
     @Test
     void withoutAKnownBrandTheCategoryIsTheNeighboursVote() {
         CategoryGuess neighbours = new CategoryGuess("Snacks /// Chips", 0.6);
@@ -482,17 +487,17 @@ class OrchestratorEngineTest {
         AgentAnswer rag = AgentAnswer.abstained("rag", List.of(), neighbours, "split");
         BrandGuess newBrand = new BrandGuess(null, "Zab", List.of("Zab"), 0.8, List.of());
         // A new brand has no products of its own; an abstention has no brand.
-        assertThat(OrchestratorEngine.category(List.of(AgentAnswer.ok("ner", newBrand, List.of(), nersOwn, "new"),
+        assertThat(categoryOf(List.of(AgentAnswer.ok("ner", newBrand, List.of(), nersOwn, "new"),
                 rag), newBrand)).isEqualTo(neighbours);
-        assertThat(OrchestratorEngine.category(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
+        assertThat(categoryOf(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
                 "new"), rag), null)).isEqualTo(neighbours);
         // Nor does an abstention take the category of the brand it did not answer.
-        assertThat(OrchestratorEngine.category(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
+        assertThat(categoryOf(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
                 "new"), AgentAnswer.abstained("rag", List.of(), null, "split")), null)).isNull();
         // NER's category is its brand's: the answer's brand being another (the hybrid agent's), it is not used.
         BrandGuess other = brand("other", 0.9);
         CategoryGuess hybrids = new CategoryGuess("Household", 0.8);
-        assertThat(OrchestratorEngine.category(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
+        assertThat(categoryOf(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
                 "new"), rag, AgentAnswer.ok("hybrid", other, List.of(), hybrids, "ner+rag")), other))
                 .isEqualTo(hybrids);
     }

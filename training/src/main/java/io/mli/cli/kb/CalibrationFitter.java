@@ -10,6 +10,7 @@ import io.mli.common.io.CatalogRow;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.KnowledgeBaseBuilder;
 import io.mli.common.text.BrandKeys;
+import io.mli.ner.engine.BrandCategories;
 import io.mli.ner.engine.DistantSupervision;
 import io.mli.ner.engine.NerEngine;
 import io.mli.ner.engine.NerTrainer;
@@ -45,8 +46,8 @@ public final class CalibrationFitter {
         this.ragFactory = ragFactory;
     }
 
-    /** A labelled observation: the title and its true brand (null when it has none). */
-    record Probe(String title, String brand) {
+    /** A labelled observation: the title, its true brand (null when it has none) and its category (or null). */
+    record Probe(String title, String brand, String category) {
     }
 
     /** A probe with NER's answer and every agent's answers (the hybrid step's included). */
@@ -67,18 +68,20 @@ public final class CalibrationFitter {
         }
         long t0 = System.nanoTime();
         KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(train).starter(starter).build();
-        Memo ner = new Memo(new NerEngine(kb, NerTrainer.quick().train(train, kb).model()));
+        // With its brands' categories, as the NER service has them: the category's calibration is fitted here too.
+        Memo ner = new Memo(new NerEngine(kb, NerTrainer.quick().train(train, kb).model(),
+                BrandCategories.of(train, kb)));
         long t1 = System.nanoTime();
         Memo rag = ragFactory == null ? null : new Memo(ragFactory.apply(kb, train));
         long t2 = System.nanoTime();
         HybridEngine hybrid = new HybridEngine(ner, rag != null ? rag : new Absent("rag"), null);
         List<Probe> probes = new ArrayList<>();
         for (CatalogRow r : heldOut) {
-            probes.add(new Probe(r.title(), r.brand()));
+            probes.add(new Probe(r.title(), r.brand(), r.category()));
             if (Math.floorMod(mix(r.title().hashCode()), 100) < NEGATIVE_PERCENT) {
                 String stripped = withoutBrand(r, kb);
                 if (stripped != null) {
-                    probes.add(new Probe(stripped, null));
+                    probes.add(new Probe(stripped, null, r.category()));
                 }
             }
         }
@@ -109,6 +112,7 @@ public final class CalibrationFitter {
             for (Aggregator.Option o : options) {
                 samples.add(new Calibration.Sample(o.kind(), o.raw(), names(p.brand(), o.brand())));
             }
+            samples.addAll(categorySamples(p, withHybrid, identity));
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("trainRows", train.size());
@@ -119,6 +123,36 @@ public final class CalibrationFitter {
         facts.put("probeMillis", (System.nanoTime() - t2) / 1_000_000);
         Calibration fitted = Calibration.fit(samples, facts);
         return new Calibration(fitted.maps(), nerSureCheck(fitted, seen));
+    }
+
+    /**
+     * The category the orchestrator would give the probe, from the answer's brand's products or its neighbours, and
+     * retrieval's vote (what {@code --method rag} gives, and the orchestrator where the brand is new or none), each
+     * with whether it is the row's own. The brand is the best answer before calibration: the one the calibrated
+     * answer mostly is.
+     */
+    private static List<Calibration.Sample> categorySamples(Probe p, List<AgentAnswer> answers, Aggregator identity) {
+        List<Calibration.Sample> out = new ArrayList<>();
+        if (p.category() == null || p.category().isBlank()) {
+            return out;
+        }
+        String label = p.category().strip();
+        List<Aggregator.Option> options = identity.options(answers);
+        OrchestratorEngine.ChosenCategory c = OrchestratorEngine.category(answers,
+                options.isEmpty() ? null : options.getFirst().brand());
+        List<OrchestratorEngine.ChosenCategory> seen = new ArrayList<>();
+        if (c != null && !c.kind().startsWith(Calibration.CATEGORY + ".neighbours.")) {
+            seen.add(c);
+        }
+        for (AgentAnswer a : answers) {
+            if (a.agent().equals("rag") && a.category() != null) {
+                seen.add(OrchestratorEngine.ChosenCategory.retrievals(a));
+            }
+        }
+        for (OrchestratorEngine.ChosenCategory s : seen) {
+            out.add(new Calibration.Sample(s.kind(), s.guess().confidence(), s.guess().path().equals(label)));
+        }
+        return out;
     }
 
     /**
