@@ -389,6 +389,10 @@ class NerEngineTest {
         AgentAnswer noodles = ner.infer(InferenceRequest.of("Mì Hảo Hảo tôm chua cay thùng 30 gói"));
         assertThat(noodles.brand().name()).isEqualTo("Acecook");
         assertThat(noodles.detail()).isEqualTo("line");
+        // Me-O's Thai name is the end of Premio's, whose own Thai name the starter knows so that the longer wins.
+        assertThat(ner.infer(InferenceRequest.of("มีโอ เพาซ์ ปลาทูกับปลาซาร์ดีน 80ก.")).brand().name())
+                .isEqualTo("Me-O");
+        assertThat(ner.infer(InferenceRequest.of("พรีมีโอ นักเก็ตไก่ 1 กก.")).brand().name()).isEqualTo("Premio");
     }
 
     @Test
