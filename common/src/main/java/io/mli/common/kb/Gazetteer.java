@@ -202,7 +202,8 @@ public final class Gazetteer {
                     int looseFrom = i == 0 ? MIN_LOOSE_END_THAI_KEY_OPENING : MIN_LOOSE_END_THAI_KEY;
                     if (!thaiWords.alignedAt(start, CompactText.isThai(s.charAt(i)))
                             || !thaiWords.alignedAt(end, thaiEnd) && !(j - i >= looseFrom
-                            && thaiWords.splits(start, end))) {
+                            && thaiWords.splits(start, end))
+                            || ThaiUnsplitWords.cut(title, start, end)) {
                         continue;
                     }
                 }

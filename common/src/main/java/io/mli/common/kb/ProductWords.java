@@ -1,12 +1,6 @@
 package io.mli.common.kb;
 
 import io.mli.common.text.TextNormalizer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Set;
@@ -41,21 +35,10 @@ public final class ProductWords {
     }
 
     private static Set<String> load() {
-        try (InputStream in = ProductWords.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " beside " + ProductWords.class);
-            }
-            Set<String> words = new HashSet<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String w = line.replaceFirst("#.*", "").strip();
-                if (!w.isEmpty()) {
-                    words.add(normal(w));
-                }
-            }
-            return Set.copyOf(words);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Set<String> words = new HashSet<>();
+        for (String w : WordList.read(RESOURCE)) {
+            words.add(normal(w));
         }
+        return Set.copyOf(words);
     }
 }

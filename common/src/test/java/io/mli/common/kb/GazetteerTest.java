@@ -70,6 +70,17 @@ class GazetteerTest {
     }
 
     @Test
+    void aThaiFormStandingAcrossTheEdgeOfAWordTheDictionaryDoesNotKnowIsNoMention() {
+        // The breaker cuts มีโอเมก้า ("has omega") as มี|โอ|เม|ก้า and เห็ดชิเมจิ as เห็ด|ชิ|เม|จิ: Me-O and Meiji would
+        // stand at word edges there.
+        Gazetteer g = gazetteerOf(alias("มีโอ", "meo"), alias("เมจิ", "meiji"));
+        assertThat(g.find("น้ำมันปลาแซลมอน มีโอเมก้า3 1,000 มก.")).isEmpty();
+        assertThat(g.find("เห็ดชิเมจิขาว แพ็คละ")).isEmpty();
+        assertThat(brands(g, "มีโอ เพาซ์ ปลาทู 80ก.")).containsExactly("meo");
+        assertThat(brands(g, "เมจิ นมสด 450 มล.")).containsExactly("meiji");
+    }
+
+    @Test
     void aThaiFormMatchesWithOrWithoutItsToneMarks() {
         Gazetteer g = gazetteerOf(alias("เซ็นโซดายน์", "sensodyne"), alias("ไวตามิลค์", "vitamilk"));
         assertThat(spans(g, "เซนโซดายน์ ยาสีฟัน 100ก.")).containsExactly("เซนโซดายน์");
