@@ -44,6 +44,7 @@ public final class NerEngine implements BrandAgent {
     private final BrandResolver resolver;
     private final NerScorer scorer = new NerScorer();
     private final SoundAlikes soundAlikes;
+    private final ThaiInitials initials;
     private final BrandCategories categories;
     private final NewNameFilter newNames; // null without a CRF model
 
@@ -57,6 +58,7 @@ public final class NerEngine implements BrandAgent {
         this.categories = categories;
         this.resolver = new BrandResolver(kb);
         this.soundAlikes = new SoundAlikes(kb, crf == null ? null : crf.vocabulary());
+        this.initials = new ThaiInitials(resolver, crf == null ? null : crf.vocabulary());
         this.newNames = crf == null ? null : new NewNameFilter(crf.vocabulary());
     }
 
@@ -234,6 +236,10 @@ public final class NerEngine implements BrandAgent {
         }
         if (hasThai(title) && out.stream().noneMatch(c -> c.score() >= 0.8)) {
             out.addAll(soundAlikes.find(title, tokens, firstWordStart));
+            Candidate opening = initials.find(title, firstWordStart); // พีเอฟพี: PFP
+            if (opening != null) {
+                out.add(opening);
+            }
         }
         out.replaceAll(c -> c.brand() != null
                 && Fitment.fits(title, c.span(), c.brand().id(), "line".equals(c.kind()), matches)
@@ -408,9 +414,10 @@ public final class NerEngine implements BrandAgent {
         BrandGuess toGuess() {
             Evidence ev = new Evidence(source, span, surface, score);
             if (brand == null) {
-                // A name announced with its marker word (Cow Brand) is known by both.
-                List<String> names = surface.equals(name) || !"marker".equals(source) ? List.of(name)
-                        : List.of(name, surface);
+                // A name announced with its marker word (Cow Brand) is known by both, as are initials and their Thai
+                // spelling (PFP, พีเอฟพี).
+                List<String> names = surface.equals(name) || !"marker".equals(source) && !"initials".equals(source)
+                        ? List.of(name) : List.of(name, surface);
                 return new BrandGuess(null, name, names, score, List.of(ev));
             }
             List<String> names = brand.allNames();

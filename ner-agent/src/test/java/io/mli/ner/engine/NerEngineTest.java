@@ -543,4 +543,25 @@ class NerEngineTest {
         assertThat(reopened.infer(InferenceRequest.of("Zabrowski Tomato Ketchup 300g.")).brand().name())
                 .isEqualTo("Zabrowski");
     }
+
+    @Test
+    void latinInitialsSpeltInThaiOpeningTheTitleNameItsBrand() {
+        NerEngine ner = NerEngine.open(StarterKnowledgeBase.get(), null);
+        AgentAnswer crab = ner.infer(InferenceRequest.of("พีเอฟพี ปูอัดโชกุนแช่แข็ง 500 กรัม"));
+        assertThat(crab.brand().name()).isEqualTo("PFP");
+        assertThat(crab.brand().id()).isNull();
+        assertThat(crab.brand().aliases()).containsExactly("PFP", "พีเอฟพี");
+        assertThat(crab.detail()).isEqualTo("initials");
+        // A known brand's initials are that brand, spelt as the knowledge base had not seen.
+        KnowledgeBase withKfc = new KnowledgeBaseBuilder().addAll(List.of(new CatalogRow(1,
+                "KFC Original Recipe Chicken 6pcs", "KFC", "Frozen", Map.of()))).starter(true).build();
+        AgentAnswer known = NerEngine.open(withKfc, null).infer(InferenceRequest.of("เคเอฟซี ไก่ทอด 6 ชิ้น"));
+        assertThat(known.brand().id()).isEqualTo(withKfc.idOfLabel("KFC"));
+        assertThat(known.detail()).isEqualTo("translit");
+        // Letters that say what the product is name no brand; nor do initials glued to other words, or mid-title.
+        assertThat(ner.infer(InferenceRequest.of("ทีวี ขาแขวน ติดผนัง 32-55 นิ้ว")).status())
+                .isEqualTo(AgentStatus.ABSTAINED);
+        assertThat(ner.infer(InferenceRequest.of("พีเอฟพีปูอัด 500 กรัม")).status()).isEqualTo(AgentStatus.ABSTAINED);
+        assertThat(ner.infer(InferenceRequest.of("ปูอัด พีเอฟพี 500 กรัม")).status()).isEqualTo(AgentStatus.ABSTAINED);
+    }
 }

@@ -13,10 +13,11 @@ import java.util.Map;
  * catalog, never on evaluation data. A kind seen too rarely falls back to its parent ({@code ner.new.agree} →
  * {@code ner.new} → {@code ner} → {@code all}). Without a fitted calibration, scores pass through unchanged.
  *
- * <p>One kind of evidence cannot occur in a catalog without Thai titles: a Thai word that sounds like a Latin brand
- * ({@code translit}). Its score is already a measured share right (from a hand-checked sample of unlabelled Thai
- * titles), and unless a catalog with Thai titles fits a map for it, it passes through rather than borrowing the map of
- * NER answers in general, whose evidence is of another sort.
+ * <p>Two kinds of evidence cannot occur in a catalog without Thai titles: a Thai word that sounds like a Latin brand
+ * ({@code translit}), and Latin initials spelt in Thai opening the title ({@code initials}). Their scores are already
+ * measured shares right (from hand-checked samples of unlabelled Thai titles), and unless a catalog with Thai titles
+ * fits maps for them, they pass through rather than borrowing the map of NER answers in general, whose evidence is of
+ * another sort.
  *
  * <p>The category's confidence has maps of its own, {@value #CATEGORY}{@code .brand} (the answer's brand's own
  * products voted) and {@value #CATEGORY}{@code .neighbours} (the title's neighbours did), under {@value #CATEGORY}: a
@@ -51,7 +52,7 @@ public record Calibration(Map<String, Isotonic> maps, Map<String, Object> facts)
             if (iso != null && iso.samples() >= MIN_SAMPLES) {
                 return iso.apply(raw);
             }
-            if (k.endsWith(".translit")) {
+            if (k.endsWith(".translit") || k.endsWith(".initials")) {
                 return raw;
             }
         }

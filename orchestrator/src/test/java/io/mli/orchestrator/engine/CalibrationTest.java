@@ -65,6 +65,8 @@ class CalibrationTest {
         // borrowing the map of NER answers in general.
         assertThat(c.probability("ner.translit.none", 0.8)).isEqualTo(0.8);
         assertThat(c.probability("solo.ner.translit", 0.8)).isEqualTo(0.8);
+        // Nor can Latin initials spelt in Thai.
+        assertThat(c.probability("ner.initials.none", 0.9)).isEqualTo(0.9);
         assertThat(c.probability("ner.translit_weak.none", 0.5)).isEqualTo(c.probability("ner", 0.5));
     }
 
