@@ -168,11 +168,11 @@ public final class NerEngine implements BrandAgent {
             List<CrfSpan> spans = new ArrayList<>();
             List<BrandResolver.Resolution> resolutions = new ArrayList<>();
             for (CrfSpan raw : CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary())) {
-                BrandResolver.Resolution r = resolver.resolve(raw.span().text());
+                BrandResolver.Resolution r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
                 CrfSpan span = r.brand() != null ? raw : raw.withoutLeadingSalesTalk(title, tokens, marg.brand());
                 if (span != null) {
                     spans.add(span);
-                    resolutions.add(span == raw ? r : resolver.resolve(span.span().text()));
+                    resolutions.add(span == raw ? r : spelt(resolver.resolve(span.span().text()), span, tokens));
                 }
             }
             demoteKnownInsideNewNames(out, spans, tokens, firstWordStart, crf.vocabulary());
@@ -306,6 +306,28 @@ public final class NerEngine implements BrandAgent {
         }
         return false;
     }
+
+    /**
+     * The resolution, unless it takes words the catalog wrote outside brand names (twice or more) for a misspelt
+     * brand: {@code Natural} is no NATUREL, {@code Swiss} no SWISSE, {@code Caesar} no CESAR, {@code Brownie} no
+     * BROWNIT. Such a span is then judged as a name the knowledge base does not know. The misspellings the resolver
+     * is for ({@code Ganier}, {@code Sandsik}, {@code Cornich}) are words no catalog title has.
+     */
+    private BrandResolver.Resolution spelt(BrandResolver.Resolution r, CrfSpan span, List<Token> tokens) {
+        if (!"fuzzy".equals(r.how())) {
+            return r;
+        }
+        for (int k = span.firstToken(); k <= span.lastToken(); k++) {
+            Token t = tokens.get(k);
+            if (t.isWord() && crf.vocabulary().outsideCount(t.norm()) < ORDINARY_WORD_USES) {
+                return r;
+            }
+        }
+        return new BrandResolver.Resolution(null, "none");
+    }
+
+    /** How often the catalog must have written a word outside brand names for it to be a word, not a misspelling. */
+    static final int ORDINARY_WORD_USES = 2;
 
     /** Brands with at least this many catalog products are common enough to be looked for misspelt anywhere. */
     static final int MISSPELT_MIN_PRODUCTS = 5;

@@ -564,4 +564,24 @@ class NerEngineTest {
         assertThat(ner.infer(InferenceRequest.of("พีเอฟพีปูอัด 500 กรัม")).status()).isEqualTo(AgentStatus.ABSTAINED);
         assertThat(ner.infer(InferenceRequest.of("ปูอัด พีเอฟพี 500 กรัม")).status()).isEqualTo(AgentStatus.ABSTAINED);
     }
+
+    @Test
+    void aWordTheCatalogWritesAsAWordIsNoMisspeltBrand() {
+        List<CatalogRow> rows = new ArrayList<>(SmallCatalog.rows());
+        long line = 2000;
+        for (String product : List.of("Olive Oil 500ml.", "Sunflower Oil 1L.", "Rice Bran Oil 1L.")) {
+            rows.add(new CatalogRow(line++, "Naturel " + product, "NATUREL", "Oils", Map.of()));
+        }
+        for (String product : List.of("Natural Yogurt 150g.", "Natural Mineral Water 1.5L.", "Almonds Natural 200g.")) {
+            rows.add(new CatalogRow(line++, "Smarter " + product, "SMARTER", "Food", Map.of()));
+        }
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        NerEngine ner = new NerEngine(kb, NerTrainer.quick().train(rows, kb).model());
+        // "Natural", written outside brand names in the catalog, is the word, not NATUREL misspelt.
+        AgentAnswer jam = ner.infer(InferenceRequest.of("Natural Strawberry Jam 450g."));
+        assertThat(jam.brand() == null ? null : jam.brand().name()).isNotEqualTo("NATUREL");
+        assertThat(jam.alternatives()).noneMatch(g -> "NATUREL".equals(g.name()));
+        // A word no catalog title has, one letter from a brand's name, is that brand misspelt.
+        assertThat(ner.infer(InferenceRequest.of("Naturell Canola Oil 1L.")).brand().name()).isEqualTo("NATUREL");
+    }
 }
