@@ -194,7 +194,8 @@ public final class NerEngine implements BrandAgent {
                             : "known_mid"));
                 } else {
                     out.add(new Candidate(null, span.span().text().strip(), span.span(), s, "crf",
-                            span.span().text(), atStart ? "new" : "new_mid"));
+                            span.span().text(), !atStart ? "new_mid" : !hasThai(title)
+                            && newNames.wordsOfTheCatalog(span, tokens) ? "new_words" : "new"));
                 }
             }
             out.addAll(misspellings(tokens, out, firstWordStart));

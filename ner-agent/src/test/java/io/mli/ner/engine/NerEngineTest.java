@@ -584,4 +584,20 @@ class NerEngineTest {
         // A word no catalog title has, one letter from a brand's name, is that brand misspelt.
         assertThat(ner.infer(InferenceRequest.of("Naturell Canola Oil 1L.")).brand().name()).isEqualTo("NATUREL");
     }
+
+    @Test
+    void aNewNameOfWordsTheCatalogWritesAsWordsIsAKindOfItsOwn() {
+        List<CatalogRow> rows = new ArrayList<>(SmallCatalog.rows());
+        rows.add(new CatalogRow(900, "Nivea Body Cream Golden 100ml.", "NIVEA", "Beauty", Map.of()));
+        KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
+        NerEngine ner = new NerEngine(kb, NerTrainer.quick().train(rows, kb).model());
+        // "Golden" the catalog wrote outside brand names: a name made only of such words is a brand less often, and
+        // the orchestrator calibrates it apart (new_words); "Zabrina" it never wrote.
+        AgentAnswer words = ner.infer(InferenceRequest.of("Golden Jasmine Rice 5kg."));
+        AgentAnswer name = ner.infer(InferenceRequest.of("Zabrina Jasmine Rice 5kg."));
+        assertThat(name.brand().name()).isEqualTo("Zabrina");
+        assertThat(name.detail()).isEqualTo("new");
+        assertThat(words.brand().name()).isEqualTo("Golden");
+        assertThat(words.detail()).isEqualTo("new_words");
+    }
 }

@@ -34,4 +34,17 @@ class NewNameFilterTest {
         // Phone only in SanDisk's, and further on (… for Phone): what the product is.
         assertThat(rejectsFirstWord("Phone Case for iPhone 13 Clear Silicone")).isTrue();
     }
+
+    @Test
+    void aNameMadeOnlyOfWordsTheCatalogAlsoWritesAsWordsIsToldApart() {
+        String title = "Swift Coffee Cups Set of 4";
+        List<Token> tokens = TitleTokenizer.tokenize(title);
+        CrfSpan both = new CrfSpan(Span.of(title, 0, 12), 0, 1, 0.8, 0.8);
+        assertThat(filter.wordsOfTheCatalog(both, tokens)).isTrue();
+        // A word the catalog never wrote (Moskovsky) makes it a name of its own.
+        String other = "Moskovsky Coffee Beans 250g";
+        List<Token> otherTokens = TitleTokenizer.tokenize(other);
+        assertThat(filter.wordsOfTheCatalog(new CrfSpan(Span.of(other, 0, 16), 0, 1, 0.8, 0.8), otherTokens))
+                .isFalse();
+    }
 }

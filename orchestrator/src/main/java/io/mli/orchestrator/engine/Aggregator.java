@@ -67,11 +67,22 @@ public final class Aggregator {
                         agents.addAll(o.agents());
                     }
                 }
-                out.add(option(a.brand(), a.agent() + "." + a.detail(), a.brand().score(), agents));
+                out.add(option(a.brand(), a.agent() + "." + a.detail() + nersOwnWords(a, nb, ner), a.brand().score(),
+                        agents));
             }
         }
         out.sort(Comparator.comparingDouble(Option::probability).reversed());
         return out;
+    }
+
+    /**
+     * {@code .new_words} where another agent answered NER's new name made only of words the catalog also writes as
+     * words ({@code Clothes Hanger}) for no reason of its own ({@code ner_only}): such a name is calibrated apart, as
+     * it is a brand less often, and the agent passing it on knows no better.
+     */
+    private static String nersOwnWords(AgentAnswer a, BrandGuess nb, AgentAnswer ner) {
+        return nb != null && "new_words".equals(ner.detail()) && "ner_only".equals(a.detail())
+                && a.brand().sameBrand(nb) ? ".new_words" : "";
     }
 
     /**
