@@ -132,6 +132,15 @@ final class Vocabulary {
         return counts.containsKey(word);
     }
 
+    /**
+     * Whether the catalog wrote the word outside brand names, as a word and not as one brand's line ({@code Swift} in
+     * {@code Acer Swift} is a name).
+     */
+    boolean writtenAsAWord(String word) {
+        int[] c = counts.get(word);
+        return c != null && c[0] > 0 && !isLineName(c);
+    }
+
     /** How often the word appeared outside brand names in the catalog. */
     int outsideCount(String word) {
         int[] c = counts.get(word);

@@ -37,10 +37,14 @@ class NewNameFilterTest {
 
     @Test
     void aNameMadeOnlyOfWordsTheCatalogAlsoWritesAsWordsIsToldApart() {
-        String title = "Swift Coffee Cups Set of 4";
+        String title = "Phone Coffee Cups Set of 4";
         List<Token> tokens = TitleTokenizer.tokenize(title);
         CrfSpan both = new CrfSpan(Span.of(title, 0, 12), 0, 1, 0.8, 0.8);
         assertThat(filter.wordsOfTheCatalog(both, tokens)).isTrue();
+        // Swift the catalog wrote as one brand's line: a name, as in Swift Frozen Australian Rump Steak.
+        String meat = "Swift Coffee Beans 250g";
+        assertThat(filter.wordsOfTheCatalog(new CrfSpan(Span.of(meat, 0, 12), 0, 1, 0.8, 0.8),
+                TitleTokenizer.tokenize(meat))).isFalse();
         // A word the catalog never wrote (Moskovsky) makes it a name of its own.
         String other = "Moskovsky Coffee Beans 250g";
         List<Token> otherTokens = TitleTokenizer.tokenize(other);
