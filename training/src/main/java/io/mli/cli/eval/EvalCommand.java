@@ -38,6 +38,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--errors", defaultValue = "0", description = "Print this many wrong rows.")
     int errors;
 
+    @Option(names = "--without-brand", description = "Cut each row's brand out of its title and score the titles as "
+            + "naming none: the coverage is then the share given a brand that is not there.")
+    boolean withoutBrand;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(data)) {
@@ -49,6 +53,11 @@ public final class EvalCommand implements Callable<Integer> {
         List<RowError> bad = new ArrayList<>();
         List<CatalogRow> rows = CatalogReader.readAll(data, bad);
         try (Engines engines = Engines.open(kb)) {
+            if (withoutBrand) {
+                int labelled = rows.size();
+                rows = Unbranded.rows(rows, engines.kb());
+                System.err.printf("mli eval: %d of %d titles with their brand cut out%n", rows.size(), labelled);
+            }
             // Warm up so latency percentiles measure the steady state, not class loading and the JIT.
             Evaluation.run(engines, rows.subList(0, Math.min(rows.size(), 300)), m, md);
             List<Outcome> outcomes = Evaluation.run(engines, rows, m, md);

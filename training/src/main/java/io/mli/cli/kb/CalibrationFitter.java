@@ -1,6 +1,7 @@
 package io.mli.cli.kb;
 
 import io.mli.cli.eval.Scoring;
+import io.mli.cli.eval.Unbranded;
 import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.BrandGuess;
@@ -79,7 +80,7 @@ public final class CalibrationFitter {
         for (CatalogRow r : heldOut) {
             probes.add(new Probe(r.title(), r.brand(), r.category()));
             if (Math.floorMod(mix(r.title().hashCode()), 100) < NEGATIVE_PERCENT) {
-                String stripped = withoutBrand(r, kb);
+                String stripped = Unbranded.title(r, kb);
                 if (stripped != null) {
                     probes.add(new Probe(stripped, null, r.category()));
                 }
@@ -238,23 +239,6 @@ public final class CalibrationFitter {
         public String unavailableReason() {
             return "not configured";
         }
-    }
-
-    /** The title with the row's brand cut out, or null when the brand cannot be found or would remain. */
-    static String withoutBrand(CatalogRow r, KnowledgeBase kb) {
-        Span s = DistantSupervision.locateBrand(r, kb);
-        if (s == null) {
-            s = io.mli.common.kb.Gazetteer.locate(r.title(), BrandKeys.key(r.brand()));
-        }
-        if (s == null) {
-            return null;
-        }
-        String t = (r.title().substring(0, s.start()) + " " + r.title().substring(s.end())).strip()
-                .replaceAll("\\s+", " ").replaceFirst("^[\\p{Punct}\\s]+", "");
-        if (t.isBlank() || BrandKeys.key(t).contains(BrandKeys.key(r.brand()))) {
-            return null;
-        }
-        return t;
     }
 
     private static int mix(int h) {
