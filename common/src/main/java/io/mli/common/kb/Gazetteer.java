@@ -1,7 +1,9 @@
 package io.mli.common.kb;
 
+
 import io.mli.common.domain.Span;
 import io.mli.common.text.NormalizedText;
+import io.mli.common.text.Script;
 import io.mli.common.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,15 +110,22 @@ public final class Gazetteer {
 
     /** Word boundaries of a title by the tokenizer's dictionary word breaker, for checking Thai matches. */
     private static final class ThaiWords {
+        private final String title;
         private final java.util.BitSet boundaries;
 
         ThaiWords(String title) {
+            this.title = title;
             boundaries = io.mli.common.text.TitleTokenizer.wordBoundaries(title);
         }
 
         /** True at a word boundary; offsets next to non-Thai text always count. */
         boolean alignedAt(int offset, boolean thaiSide) {
             return !thaiSide || boundaries.get(offset);
+        }
+
+        /** Whether a word may end at the offset: a boundary, the title's end, or anything but a Thai letter after it. */
+        boolean endsAWordAt(int offset) {
+            return boundaries.get(offset) || offset >= title.length() || !Script.isThai(title.charAt(offset));
         }
 
         /** Whether the dictionary puts a word boundary strictly inside [start, end): it does not know the form. */
@@ -203,7 +212,7 @@ public final class Gazetteer {
                     if (!thaiWords.alignedAt(start, CompactText.isThai(s.charAt(i)))
                             || !thaiWords.alignedAt(end, thaiEnd) && !(j - i >= looseFrom
                             && thaiWords.splits(start, end))
-                            || ThaiUnsplitWords.cut(title, start, end)) {
+                            || ThaiUnsplitWords.cut(title, start, end, thaiWords::endsAWordAt)) {
                         continue;
                     }
                 }

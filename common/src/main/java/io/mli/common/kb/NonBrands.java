@@ -43,6 +43,11 @@ public final class NonBrands {
     private NonBrands() {
     }
 
+    /** Whether a word, as written or normalised, is a function word ({@code the}, {@code for}, {@code dengan}). */
+    public static boolean isFunctionWord(String word) {
+        return word != null && FUNCTION_WORDS.contains(BrandKeys.key(word));
+    }
+
     /** Whether a name is made only of function words ({@code The}, {@code for the}): no brand is. */
     public static boolean isOnlyFunctionWords(String name) {
         if (name == null) {

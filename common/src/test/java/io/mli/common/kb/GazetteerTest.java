@@ -78,6 +78,13 @@ class GazetteerTest {
         assertThat(g.find("เห็ดชิเมจิขาว แพ็คละ")).isEmpty();
         assertThat(brands(g, "มีโอ เพาซ์ ปลาทู 80ก.")).containsExactly("meo");
         assertThat(brands(g, "เมจิ นมสด 450 มล.")).containsExactly("meiji");
+        // With or without its tone marks; and only where the word ends: Meiji Greek yoghurt is Meiji's.
+        assertThat(g.find("น้ำมันปลา มีโอเมกา3")).isEmpty();
+        assertThat(brands(g, "เมจิกรีกโยเกิร์ต 135 ก.")).containsExactly("meiji");
+        // Mai taikhu too: "selected" spelt ซีเล็คเต็ด or ซีเลคเต็ด is no Sealect.
+        Gazetteer sealect = gazetteerOf(alias("ซีเล็ค", "sealect"));
+        assertThat(sealect.find("Prowild โปรไวลด์ ซีเลคเต็ด บลู โอเชี่ยน")).isEmpty();
+        assertThat(sealect.find("Prowild โปรไวลด์ ซีเล็คเต็ด บลู โอเชี่ยน")).isEmpty();
     }
 
     @Test

@@ -318,13 +318,17 @@ public final class NerEngine implements BrandAgent {
         if (!"fuzzy".equals(r.how())) {
             return r;
         }
+        boolean words = false;
         for (int k = span.firstToken(); k <= span.lastToken(); k++) {
             Token t = tokens.get(k);
-            if (t.isWord() && crf.vocabulary().outsideCount(t.norm()) < ORDINARY_WORD_USES) {
-                return r;
+            if (t.isWord()) {
+                if (crf.vocabulary().outsideCount(t.norm()) < ORDINARY_WORD_USES) {
+                    return r;
+                }
+                words = true;
             }
         }
-        return new BrandResolver.Resolution(null, "none");
+        return words ? new BrandResolver.Resolution(null, "none") : r; // a code alone is no ordinary word
     }
 
     /** How often the catalog must have written a word outside brand names for it to be a word, not a misspelling. */

@@ -17,17 +17,22 @@ import java.util.Set;
  */
 final class ThaiInitials {
     /**
-     * The score of a new brand so named. The catalog has no Thai titles to fit it on: it is the share right in a
+     * The score of a brand so named. The catalog has no Thai titles to fit it on: it is the share right in a
      * hand-checked sample of unlabelled Thai shop titles (see docs/accuracy.md), and the calibration passes it
      * through.
      */
     static final double NEW = 0.9;
     static final int MIN_LETTERS = 2;
     static final int MAX_LETTERS = 5;
-    /** Initials that say what a product is, or how it is rated, wherever a title stands them. */
-    static final Set<String> PRODUCT_LETTERS = Set.of("tv", "uv", "uht", "spf", "pa", "bb", "cc", "cd", "dvd", "hd",
-            "uhd", "led", "usb", "pvc", "abs", "vip", "diy", "aa", "aaa", "ssd", "hdd", "ac", "dc", "pp", "pe", "pet",
-            "ph", "dha", "aha", "bha");
+    /**
+     * Initials that say what a product is, what it has or how it is rated, and words Thai spells as letters
+     * ({@code โอเค} "okay", {@code ไอที}), wherever a title stands them.
+     */
+    static final Set<String> PRODUCT_LETTERS = Set.of("tv", "uv", "uht", "spf", "pa", "bb", "cc", "dd", "cd", "dvd",
+            "hd", "uhd", "led", "lcd", "usb", "otg", "hdmi", "vga", "pvc", "abs", "vip", "diy", "aa", "aaa", "ssd", "hdd",
+            "ram", "rom", "cpu", "gpu", "nfc", "sim", "gps", "cctv", "ac", "dc", "pp", "pe", "pet", "ph", "dha", "aha",
+            "bha", "msg", "bbq", "ok", "it", "dna", "atm", "fm", "am", "qc", "gmp", "fda", "iso", "xs", "xl", "xxl",
+            "xxxl");
 
     private final BrandResolver resolver;
     private final Vocabulary vocabulary; // null without a CRF model
@@ -43,7 +48,8 @@ final class ThaiInitials {
         while (end < title.length() && Script.isThai(title.charAt(end))) {
             end++;
         }
-        if (end == firstWordStart || end < title.length() && !Character.isWhitespace(title.charAt(end))) {
+        if (end == firstWordStart || end < title.length() && !Character.isWhitespace(title.charAt(end))
+                && !Character.isSpaceChar(title.charAt(end))) {
             return null; // not a Thai word of its own (glued to figures, Latin or brackets)
         }
         String thai = title.substring(firstWordStart, end);
@@ -55,9 +61,10 @@ final class ThaiInitials {
         Span span = new Span(firstWordStart, end, thai);
         BrandResolver.Resolution r = resolver.resolve(initials);
         if (r.brand() != null && r.how().equals("exact")) {
-            // A known brand's initials, spelt in Thai as the knowledge base had not seen (เคเอฟซี for KFC).
-            return new NerEngine.Candidate(r.brand(), r.brand().name(), span, SoundAlikes.WORD, "transliteration",
-                    thai, "translit");
+            // A known brand's initials, spelt in Thai as the knowledge base had not seen (เคเอฟซี for KFC): as sure
+            // as unknown ones, and the Thai spelling becomes one of its names.
+            return new NerEngine.Candidate(r.brand(), r.brand().name(), span, NEW, "transliteration", thai,
+                    "initials");
         }
         return new NerEngine.Candidate(null, initials, span, NEW, "initials", thai, "initials");
     }

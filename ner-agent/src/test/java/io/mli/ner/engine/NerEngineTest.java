@@ -557,7 +557,13 @@ class NerEngineTest {
                 "KFC Original Recipe Chicken 6pcs", "KFC", "Frozen", Map.of()))).starter(true).build();
         AgentAnswer known = NerEngine.open(withKfc, null).infer(InferenceRequest.of("เคเอฟซี ไก่ทอด 6 ชิ้น"));
         assertThat(known.brand().id()).isEqualTo(withKfc.idOfLabel("KFC"));
-        assertThat(known.detail()).isEqualTo("translit");
+        assertThat(known.detail()).isEqualTo("initials");
+        assertThat(known.brand().aliases()).contains("เคเอฟซี");
+        // Words Thai spells as letters are no brand (CCTV cameras, "okay"); a no-break space ends the initials too.
+        AgentAnswer cctv = ner.infer(InferenceRequest.of("ซีซีทีวี กล้องวงจรปิด 2 ล้านพิกเซล"));
+        assertThat(cctv.detail()).isNotEqualTo("initials");
+        assertThat(cctv.alternatives()).noneMatch(g -> "CCTV".equals(g.name()));
+        assertThat(ner.infer(InferenceRequest.of("พีเอฟพี\u00A0ปูอัด 500 กรัม")).brand().name()).isEqualTo("PFP");
         // Letters that say what the product is name no brand; nor do initials glued to other words, or mid-title.
         assertThat(ner.infer(InferenceRequest.of("ทีวี ขาแขวน ติดผนัง 32-55 นิ้ว")).status())
                 .isEqualTo(AgentStatus.ABSTAINED);

@@ -494,12 +494,17 @@ class OrchestratorEngineTest {
         // Nor does an abstention take the category of the brand it did not answer.
         assertThat(categoryOf(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
                 "new"), AgentAnswer.abstained("rag", List.of(), null, "split")), null)).isNull();
-        // NER's category is its brand's: the answer's brand being another (the hybrid agent's), it is not used.
+        // NER's category is its brand's: the answer's brand being another (the hybrid agent's), it is not used; the
+        // hybrid agent's is, from that brand's products (the neighbours that confirmed it, or NER's, passed on).
         BrandGuess other = brand("other", 0.9);
         CategoryGuess hybrids = new CategoryGuess("Household", 0.8);
-        assertThat(categoryOf(List.of(AgentAnswer.ok("ner", brand("zab", 0.4), List.of(), nersOwn,
-                "new"), rag, AgentAnswer.ok("hybrid", other, List.of(), hybrids, "ner+rag")), other))
-                .isEqualTo(hybrids);
+        OrchestratorEngine.ChosenCategory chosen = OrchestratorEngine.category(List.of(AgentAnswer.ok("ner",
+                brand("zab", 0.4), List.of(), nersOwn, "new"), rag,
+                AgentAnswer.ok("hybrid", other, List.of(), hybrids, "ner+rag")), other);
+        assertThat(chosen.guess()).isEqualTo(hybrids);
+        assertThat(chosen.kind()).isEqualTo("category.brand");
+        // Retrieval's own vote, with the kind that says whether its neighbours agreed on a brand.
+        assertThat(OrchestratorEngine.category(List.of(rag), null).kind()).isEqualTo("category.neighbours.split");
     }
 
     @Test

@@ -37,5 +37,8 @@ class CategoryVoteTest {
         assertThat(CategoryVote.words("Nivea Soft 100ml x 2 Pack, ครีม บำรุงผิว 50 กรัม"))
                 .containsExactlyInAnyOrder("nivea", "soft", "ครีม", "บำรุงผิว");
         assertThat(CategoryVote.words(null)).isEmpty();
+        // Function words are shared by chance.
+        assertThat(CategoryVote.words("Toast with Butter and Jam for Kids")).containsExactlyInAnyOrder("toast",
+                "butter", "jam", "kids");
     }
 }

@@ -1,5 +1,6 @@
 package io.mli.cli.kb;
 
+import io.mli.cli.eval.CategoryStats;
 import io.mli.cli.eval.Scoring;
 import io.mli.cli.eval.Unbranded;
 import io.mli.common.agent.BrandAgent;
@@ -137,7 +138,7 @@ public final class CalibrationFitter {
         if (p.category() == null || p.category().isBlank()) {
             return out;
         }
-        String label = p.category().strip();
+        String label = p.category();
         List<Aggregator.Option> options = identity.options(answers);
         OrchestratorEngine.ChosenCategory c = OrchestratorEngine.category(answers,
                 options.isEmpty() ? null : options.getFirst().brand());
@@ -151,7 +152,8 @@ public final class CalibrationFitter {
             }
         }
         for (OrchestratorEngine.ChosenCategory s : seen) {
-            out.add(new Calibration.Sample(s.kind(), s.guess().confidence(), s.guess().path().equals(label)));
+            out.add(new Calibration.Sample(s.kind(), s.guess().confidence(),
+                    CategoryStats.samePath(s.guess().path(), label)));
         }
         return out;
     }
