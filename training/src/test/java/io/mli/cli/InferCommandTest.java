@@ -42,6 +42,15 @@ class InferCommandTest {
         assertThat(rows.get(0)).containsEntry("sku", "A1").containsEntry("brand", "Eucerin")
                 .containsKeys("brand_id", "aliases", "confidence", "category", "category_confidence", "method",
                         "evidence");
+        // The category comes with its own confidence, a probability (0 where there is no category).
+        for (Map<String, Object> row : List.of(rows.get(0), rows.get(2))) {
+            double c = ((Number) row.get("category_confidence")).doubleValue();
+            if (row.get("category") == null) {
+                assertThat(c).isZero();
+            } else {
+                assertThat(c).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+            }
+        }
         assertThat(rows.get(1).get("error").toString()).contains("not valid JSON");
         assertThat(rows.get(2)).containsEntry("sku", "A2").containsEntry("brand", "Apple");
         // A row that cannot be inferred keeps its other fields, so it can be joined back (its sku).
