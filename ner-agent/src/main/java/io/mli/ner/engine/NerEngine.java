@@ -309,10 +309,11 @@ public final class NerEngine implements BrandAgent {
     }
 
     /**
-     * The resolution, unless it takes words the catalog wrote outside brand names (twice or more) for a misspelt
-     * brand: {@code Natural} is no NATUREL, {@code Swiss} no SWISSE, {@code Caesar} no CESAR, {@code Brownie} no
-     * BROWNIT. Such a span is then judged as a name the knowledge base does not know. The misspellings the resolver
-     * is for ({@code Ganier}, {@code Sandsik}, {@code Cornich}) are words no catalog title has.
+     * The resolution, unless it takes words the catalog wrote (twice or more) for a misspelt brand: outside brand
+     * names, {@code Natural} is no NATUREL, {@code Swiss} no SWISSE, {@code Caesar} no CESAR; inside them,
+     * {@code Lipon} (of LIPON F) is no LIPTON. Such a span is then judged as a name the knowledge base does not know.
+     * The misspellings the resolver is for ({@code Ganier}, {@code Sandsik}, {@code Cornich}) are words no catalog
+     * title has.
      */
     private BrandResolver.Resolution spelt(BrandResolver.Resolution r, CrfSpan span, List<Token> tokens) {
         if (!"fuzzy".equals(r.how())) {
@@ -322,7 +323,8 @@ public final class NerEngine implements BrandAgent {
         for (int k = span.firstToken(); k <= span.lastToken(); k++) {
             Token t = tokens.get(k);
             if (t.isWord()) {
-                if (crf.vocabulary().outsideCount(t.norm()) < ORDINARY_WORD_USES) {
+                if (crf.vocabulary().outsideCount(t.norm()) < ORDINARY_WORD_USES
+                        && crf.vocabulary().insideCount(t.norm()) < ORDINARY_WORD_USES) {
                     return r;
                 }
                 words = true;
@@ -331,7 +333,7 @@ public final class NerEngine implements BrandAgent {
         return words ? new BrandResolver.Resolution(null, "none") : r; // a code alone is no ordinary word
     }
 
-    /** How often the catalog must have written a word outside brand names for it to be a word, not a misspelling. */
+    /** How often the catalog must have written a word for it to be a word, not a misspelling. */
     static final int ORDINARY_WORD_USES = 2;
 
     /** Brands with at least this many catalog products are common enough to be looked for misspelt anywhere. */

@@ -581,12 +581,21 @@ class NerEngineTest {
         for (String product : List.of("Natural Yogurt 150g.", "Natural Mineral Water 1.5L.", "Almonds Natural 200g.")) {
             rows.add(new CatalogRow(line++, "Smarter " + product, "SMARTER", "Food", Map.of()));
         }
+        for (String product : List.of("Dish Wash 500ml.", "Dish Wash Lime 500ml.", "Dish Wash Refill 1L.")) {
+            rows.add(new CatalogRow(line++, "Lipon F " + product, "LIPON F", "Household", Map.of()));
+        }
+        for (String tea : List.of("Green", "Yellow Label", "Peach", "Lemon", "Jasmine")) { // five: short names misspelt
+            rows.add(new CatalogRow(line++, "Lipton " + tea + " Tea 25 bags", "LIPTON", "Tea", Map.of()));
+        }
         KnowledgeBase kb = new KnowledgeBaseBuilder().addAll(rows).starter(false).build();
         NerEngine ner = new NerEngine(kb, NerTrainer.quick().train(rows, kb).model());
         // "Natural", written outside brand names in the catalog, is the word, not NATUREL misspelt.
         AgentAnswer jam = ner.infer(InferenceRequest.of("Natural Strawberry Jam 450g."));
         assertThat(jam.brand() == null ? null : jam.brand().name()).isNotEqualTo("NATUREL");
         assertThat(jam.alternatives()).noneMatch(g -> "NATUREL".equals(g.name()));
+        // Nor is a word the catalog wrote in another brand's name (LIPON F's) that brand misspelt.
+        AgentAnswer lemon = ner.infer(InferenceRequest.of("Lipon Dish Wash Lemon 500ml."));
+        assertThat(lemon.brand() == null ? null : lemon.brand().name()).isNotEqualTo("LIPTON");
         // A word no catalog title has, one letter from a brand's name, is that brand misspelt.
         assertThat(ner.infer(InferenceRequest.of("Naturell Canola Oil 1L.")).brand().name()).isEqualTo("NATUREL");
     }
