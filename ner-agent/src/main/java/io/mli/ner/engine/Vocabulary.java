@@ -133,12 +133,12 @@ final class Vocabulary {
     }
 
     /**
-     * Whether the catalog wrote the word outside brand names, as a word and not as one brand's line ({@code Swift} in
-     * {@code Acer Swift} is a name).
+     * Whether the catalog wrote the word outside brand names, as a word and not as one brand's line ({@code Swift},
+     * five times in {@code Acer Swift …}, is a name). Once is too few to call it a line ({@code Guacamole}).
      */
     boolean writtenAsAWord(String word) {
         int[] c = counts.get(word);
-        return c != null && c[0] > 0 && !isLineName(c);
+        return c != null && c[0] > 0 && !(c[0] >= 2 && isLineName(c));
     }
 
     /** How often the word appeared outside brand names in the catalog. */
