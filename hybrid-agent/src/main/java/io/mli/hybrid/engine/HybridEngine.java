@@ -52,11 +52,13 @@ public final class HybridEngine implements BrandAgent {
         Map<String, Object> steps = new LinkedHashMap<>();
         List<BrandGuess> candidates = request.candidates();
         BrandGuess nerBest = null;
+        String nerDetail = null;
         CategoryGuess category = null;
         if (candidates.isEmpty()) {
             AgentAnswer n = ner.infer(request);
             steps.put("ner", n.status().wire());
             nerBest = n.brand();
+            nerDetail = n.detail();
             category = n.category();
             candidates = new ArrayList<>();
             if (n.brand() != null) {
@@ -91,8 +93,11 @@ public final class HybridEngine implements BrandAgent {
             }
         }
         BrandGuess best = nerBest != null ? nerBest : candidates.getFirst();
+        // A new name NER made only of the catalog's ordinary words keeps that mark, for the calibration (as the
+        // orchestrator marks it when it passes NER's candidates on).
+        String decidedBy = best == nerBest && "new_words".equals(nerDetail) ? "ner_only.new_words" : "ner_only";
         // A brand the catalog does not have has no category of its own: its title's nearest products give one.
-        return answer(best, "ner_only", candidates, category != null ? category : retrieval.category(), steps);
+        return answer(best, decidedBy, candidates, category != null ? category : retrieval.category(), steps);
     }
 
     /**
