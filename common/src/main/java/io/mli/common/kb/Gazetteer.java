@@ -1,6 +1,5 @@
 package io.mli.common.kb;
 
-
 import io.mli.common.domain.Span;
 import io.mli.common.text.NormalizedText;
 import io.mli.common.text.Script;
@@ -89,7 +88,7 @@ public final class Gazetteer {
 
     /** Thai tone marks and mai taikhu (the shortening mark, dropped or added as freely). */
     static boolean isToneMark(char c) {
-        return io.mli.common.text.Script.isThaiToneMark(c) || c == '\u0E47';
+        return Script.isThaiToneMark(c) || c == '\u0E47';
     }
 
     /** The key with its Thai tone marks and mai taikhu taken out. */
@@ -108,14 +107,24 @@ public final class Gazetteer {
         return key;
     }
 
-    /** Word boundaries of a title by the tokenizer's dictionary word breaker, for checking Thai matches. */
+    /**
+     * Word boundaries of a title by the tokenizer's dictionary word breaker, and where the words it does not know
+     * stand ({@link ThaiUnsplitWords}), for checking Thai matches. Made once per title, when it has one to check.
+     */
     private static final class ThaiWords {
         private final String title;
         private final java.util.BitSet boundaries;
+        private final List<int[]> unsplit;
 
         ThaiWords(String title) {
             this.title = title;
             boundaries = io.mli.common.text.TitleTokenizer.wordBoundaries(title);
+            unsplit = ThaiUnsplitWords.in(title, this::endsAWordAt);
+        }
+
+        /** Whether [start, end) starts or ends strictly inside a word the dictionary does not know. */
+        boolean cutsAnUnsplitWord(int start, int end) {
+            return ThaiUnsplitWords.cut(unsplit, start, end);
         }
 
         /** True at a word boundary; offsets next to non-Thai text always count. */
@@ -212,7 +221,7 @@ public final class Gazetteer {
                     if (!thaiWords.alignedAt(start, CompactText.isThai(s.charAt(i)))
                             || !thaiWords.alignedAt(end, thaiEnd) && !(j - i >= looseFrom
                             && thaiWords.splits(start, end))
-                            || ThaiUnsplitWords.cut(title, start, end, thaiWords::endsAWordAt)) {
+                            || thaiWords.cutsAnUnsplitWord(start, end)) {
                         continue;
                     }
                 }

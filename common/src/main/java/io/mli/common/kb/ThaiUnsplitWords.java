@@ -1,5 +1,6 @@
 package io.mli.common.kb;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -20,16 +21,27 @@ final class ThaiUnsplitWords {
     }
 
     /**
-     * Whether [start, end) of the title starts or ends strictly inside one of the words where it stands there, a word
-     * ending where {@code wordEndsAt} says one may.
+     * Where the listed words stand in the title, as {@code [start, end)} pairs: with or without their tone marks, and
+     * only where a word ends after them ({@code wordEndsAt}).
      */
-    static boolean cut(String title, int start, int end, IntPredicate wordEndsAt) {
+    static List<int[]> in(String title, IntPredicate wordEndsAt) {
+        List<int[]> out = new ArrayList<>();
         for (String w : WORDS) {
             for (int at = 0; at < title.length(); at++) {
                 int after = matchEnd(title, at, w);
-                if (after > 0 && wordEndsAt.test(after) && (at < start && start < after || at < end && end < after)) {
-                    return true;
+                if (after > 0 && wordEndsAt.test(after)) {
+                    out.add(new int[] {at, after});
                 }
+            }
+        }
+        return out;
+    }
+
+    /** Whether [start, end) starts or ends strictly inside one of the words found ({@link #in}). */
+    static boolean cut(List<int[]> words, int start, int end) {
+        for (int[] w : words) {
+            if (w[0] < start && start < w[1] || w[0] < end && end < w[1]) {
+                return true;
             }
         }
         return false;
