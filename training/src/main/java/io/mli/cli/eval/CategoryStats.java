@@ -40,12 +40,12 @@ public record CategoryStats(int rows, int answered, int rightPath, int rightTop,
                 Calibration.of(confidences.stream().mapToDouble(Double::doubleValue).toArray(), right, 10));
     }
 
-    /** The path's levels, trimmed and lower-cased: {@code Beverages /// Tea} and {@code beverages///tea} are one. */
     /** Whether two category paths are the same, as the evaluation compares them (levels, case and spacing aside). */
     public static boolean samePath(String a, String b) {
         return a != null && b != null && levels(a).equals(levels(b));
     }
 
+    /** The path's levels, trimmed and lower-cased: {@code Beverages /// Tea} and {@code beverages///tea} are one. */
     static List<String> levels(String path) {
         return Arrays.stream(path.split("///|>"))
                 .map(s -> s.strip().toLowerCase(Locale.ROOT))

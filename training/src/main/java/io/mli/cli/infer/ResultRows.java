@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Turns an inference result into the output row of {@code mli infer}: the input's own fields, then {@code brand}
  * (canonical name or null), {@code brand_id}, {@code aliases}, {@code confidence}, {@code category} with
- * {@code category_confidence}, {@code method},
- * {@code evidence} (spans and sources), and {@code abstain_reason} when there is no brand.
+ * {@code category_confidence}, {@code method}, {@code evidence} (spans and sources), and {@code abstain_reason} when
+ * there is no brand.
  */
 public final class ResultRows {
     private ResultRows() {

@@ -7,13 +7,11 @@ import io.mli.common.agent.BrandAgent;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.BrandGuess;
 import io.mli.common.domain.InferenceRequest;
-import io.mli.common.domain.Span;
 import io.mli.common.io.CatalogRow;
 import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.KnowledgeBaseBuilder;
 import io.mli.common.text.BrandKeys;
 import io.mli.ner.engine.BrandCategories;
-import io.mli.ner.engine.DistantSupervision;
 import io.mli.ner.engine.NerEngine;
 import io.mli.ner.engine.NerTrainer;
 import io.mli.orchestrator.engine.Aggregator;
@@ -104,7 +102,8 @@ public final class CalibrationFitter {
             List<AgentAnswer> withHybrid = new ArrayList<>(answers);
             withHybrid.add(hybrid.infer(req.withCandidates(OrchestratorEngine.proposals(answers))));
             seen.add(new Seen(p, answers.getFirst(), withHybrid));
-            List<Aggregator.Option> options = new ArrayList<>(identity.options(withHybrid));
+            List<Aggregator.Option> together = identity.options(withHybrid);
+            List<Aggregator.Option> options = new ArrayList<>(together);
             // Each agent alone too (mli infer --method ner, …), as the orchestrator calibrates those apart.
             options.addAll(identity.options(List.of(answers.getFirst())));
             if (rag != null) {
@@ -114,7 +113,7 @@ public final class CalibrationFitter {
             for (Aggregator.Option o : options) {
                 samples.add(new Calibration.Sample(o.kind(), o.raw(), names(p.brand(), o.brand())));
             }
-            samples.addAll(categorySamples(p, withHybrid, identity));
+            samples.addAll(categorySamples(p, withHybrid, together.isEmpty() ? null : together.getFirst().brand()));
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("trainRows", train.size());
@@ -130,18 +129,16 @@ public final class CalibrationFitter {
     /**
      * The category the orchestrator would give the probe, from the answer's brand's products or its neighbours, and
      * retrieval's vote (what {@code --method rag} gives, and the orchestrator where the brand is new or none), each
-     * with whether it is the row's own. The brand is the best answer before calibration: the one the calibrated
+     * with whether it is the row's own. {@code brand} is the best answer before calibration: the one the calibrated
      * answer mostly is.
      */
-    private static List<Calibration.Sample> categorySamples(Probe p, List<AgentAnswer> answers, Aggregator identity) {
+    private static List<Calibration.Sample> categorySamples(Probe p, List<AgentAnswer> answers, BrandGuess brand) {
         List<Calibration.Sample> out = new ArrayList<>();
         if (p.category() == null || p.category().isBlank()) {
             return out;
         }
         String label = p.category();
-        List<Aggregator.Option> options = identity.options(answers);
-        OrchestratorEngine.ChosenCategory c = OrchestratorEngine.category(answers,
-                options.isEmpty() ? null : options.getFirst().brand());
+        OrchestratorEngine.ChosenCategory c = OrchestratorEngine.category(answers, brand);
         List<OrchestratorEngine.ChosenCategory> seen = new ArrayList<>();
         if (c != null && !c.kind().startsWith(Calibration.CATEGORY + ".neighbours.")) {
             seen.add(c);
