@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Splits a title into tokens with offsets into the original title. Thai, which has no spaces, goes through ICU4J's
  * dictionary word breaker; numbers with units ({@code 250ml}, {@code 16นิ้ว}, {@code SPF50+}) stay whole; tokens in
- * brackets or between hashes are marked as tags. Dictionary breakers split transliterated brand names
- * ({@code นี|เวีย}), so brand matching does not rely on these tokens: the gazetteer matches on characters.
+ * brackets, between hashes or in a hashtag ({@code #ของแท้100%}, up to the next space) are marked as tags.
+ * Dictionary breakers split transliterated brand names ({@code นี|เวีย}), so brand matching does not rely on these
+ * tokens: the gazetteer matches on characters.
  * Thread-safe.
  */
 public final class TitleTokenizer {
@@ -39,6 +40,7 @@ public final class TitleTokenizer {
         List<Token> tokens = new ArrayList<>(segments.size());
         int bracketDepth = 0;
         boolean inHash = false;
+        int hashtagEnd = -1; // a hashtag (#ส่งฟรี, #JC246-TH) runs to the next space
         for (int k = 0; k < segments.size(); k++) {
             int a = segments.get(k)[0];
             int b = segments.get(k)[1];
@@ -48,9 +50,14 @@ public final class TitleTokenizer {
                 bracketDepth++;
             }
             boolean hash = norm.equals("#");
-            boolean tag = bracketDepth > 0 || inHash || hash;
+            boolean tag = bracketDepth > 0 || inHash || hash || a < hashtagEnd;
             if (hash) {
-                inHash = !inHash && hasLaterHash(s, b);
+                boolean opens = !inHash;
+                inHash = opens && hasLaterHash(s, b);
+                if (opens && !inHash && b < s.length() && s.charAt(b) != ' ') {
+                    int space = s.indexOf(' ', b);
+                    hashtagEnd = space < 0 ? s.length() : space;
+                }
             }
             TokenType type = classify(norm);
             boolean spaceBefore = a == 0 || s.charAt(a - 1) == ' ';

@@ -60,6 +60,19 @@ class TitleTokenizerTest {
     }
 
     @Test
+    void aHashtagRunsToTheNextSpace() {
+        List<Token> tokens = TitleTokenizer.tokenize("Long Keep Gel 225g. #ของแท้100% ส่งฟรี");
+        assertThat(tokens.stream().filter(Token::inTag).map(Token::text)).containsExactly("#", "ของ", "แท้", "100",
+                "%");
+        assertThat(tokens.stream().filter(t -> !t.inTag()).map(Token::text)).contains("Long", "ส่ง", "ฟรี");
+        // A code after a hash is a tag too; a closing hash ends a pair as before.
+        assertThat(TitleTokenizer.tokenize("ผ้าไมโครไฟเบอร์ #JC246-TH").stream().filter(Token::inTag)
+                .map(Token::text)).contains("JC246");
+        assertThat(TitleTokenizer.tokenize("Sandisk #Garansi Resmi# Ultra").stream().filter(t -> !t.inTag())
+                .map(Token::text)).containsExactly("Sandisk", "Ultra");
+    }
+
+    @Test
     void tellsCodesFromWords() {
         List<Token> tokens = TitleTokenizer.tokenize("Sandisk CZ48 32GB");
         assertThat(tokens.get(0).type()).isEqualTo(TokenType.LATIN);

@@ -1,6 +1,7 @@
 package io.mli.ner.engine;
 
 import io.mli.common.domain.Span;
+import io.mli.common.kb.SalesTalk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,11 +13,12 @@ import java.util.regex.Pattern;
  * punctuation, is a brand candidate even when the knowledge base has never seen it. ตรา may stand apart from the name
  * ({@code ครีมเทียมข้นหวาน ตรา ทีพอท}) when it is a word of its own; inside อัตรา ("rate") and มาตรา ("section") it is
  * no marker. An English title may open with ตรา romanised ({@code Tra Maekrua Oyster Sauce}), or put {@code Brand}
- * after the name ({@link #beforeBrandWord}).
+ * after the name ({@link #beforeBrandWord}). "Opening" is after any promotion ({@code 【ลดราคา】 Cow Brand Soap}):
+ * both look at the title with its {@link SalesTalk} blanked, whose offsets are the title's.
  */
 final class BrandMarkers {
     private static final Pattern MARKER = Pattern.compile(
-            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*|^Tra\\s+)"
+            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*|^\\s*Tra\\s+)"
                     + "([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -38,7 +40,7 @@ final class BrandMarkers {
 
     static List<Named> beforeBrandWord(String title) {
         List<Named> out = new ArrayList<>();
-        Matcher m = BEFORE_BRAND.matcher(title);
+        Matcher m = BEFORE_BRAND.matcher(SalesTalk.blanked(title));
         while (m.find()) {
             out.add(new Named(Span.of(title, m.start(1), m.end(1)), Span.of(title, m.start(1), m.end())));
         }
@@ -47,7 +49,7 @@ final class BrandMarkers {
 
     static List<Span> find(String title) {
         List<Span> out = new ArrayList<>();
-        Matcher m = MARKER.matcher(title);
+        Matcher m = MARKER.matcher(SalesTalk.blanked(title));
         while (m.find()) {
             int start = m.start(1);
             int end = m.end(1);

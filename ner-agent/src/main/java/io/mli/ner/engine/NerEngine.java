@@ -16,6 +16,7 @@ import io.mli.common.kb.KnowledgeBase;
 import io.mli.common.kb.ModelCodes;
 import io.mli.common.kb.NonBrands;
 import io.mli.common.kb.ProductWords;
+import io.mli.common.kb.SalesTalk;
 import io.mli.common.text.BrandKeys;
 import io.mli.common.text.NormalizedText;
 import io.mli.common.text.TextNormalizer;
@@ -194,7 +195,7 @@ public final class NerEngine implements BrandAgent {
                             : "known_mid"));
                 } else {
                     out.add(new Candidate(null, span.span().text().strip(), span.span(), s, "crf",
-                            span.span().text(), !atStart ? "new_mid" : !hasThai(title)
+                            span.span().text(), !atStart ? "new_mid" : !SalesTalk.thaiProductText(title)
                             && newNames.wordsOfTheCatalog(span, tokens) ? "new_words" : "new"));
                 }
             }

@@ -496,6 +496,11 @@ class NerEngineTest {
         // ตรา romanised at the start of an English title.
         assertThat(BrandMarkers.find("Tra Maekrua Oyster Sauce 150cc.")).extracting(s -> s.text())
                 .containsExactly("Maekrua");
+        // After a promotion tag, the title still opens with them.
+        assertThat(BrandMarkers.find("【ลดราคา】 Tra Maekrua Oyster Sauce 150cc.")).extracting(s -> s.text())
+                .containsExactly("Maekrua");
+        assertThat(BrandMarkers.beforeBrandWord("[HOT] Cow Brand Beauty Soap 85g.")).extracting(n -> n.name().text())
+                .containsExactly("Cow");
         assertThat(BrandMarkers.find("Ultra Tra Pack")).isEmpty();
     }
 
@@ -614,5 +619,11 @@ class NerEngineTest {
         assertThat(name.detail()).isEqualTo("new");
         assertThat(words.brand().name()).isEqualTo("Golden");
         assertThat(words.detail()).isEqualTo("new_words");
+        // Thai sales talk does not make the title Thai, where a Latin opener would stand apart by its script.
+        AgentAnswer talk = ner.infer(InferenceRequest.of("Golden Jasmine Rice 5kg. #ของแท้ ส่งฟรี"));
+        assertThat(talk.brand().name()).isEqualTo("Golden");
+        assertThat(talk.detail()).isEqualTo("new_words");
+        AgentAnswer thai = ner.infer(InferenceRequest.of("Golden Jasmine Rice ข้าวหอมมะลิ 5kg."));
+        assertThat(thai.detail()).isEqualTo("new");
     }
 }

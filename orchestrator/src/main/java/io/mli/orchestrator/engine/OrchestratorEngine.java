@@ -11,6 +11,7 @@ import io.mli.common.domain.InferenceResult;
 import io.mli.common.domain.Method;
 import io.mli.common.domain.Mode;
 import io.mli.common.domain.Span;
+import io.mli.common.kb.SalesTalk;
 import io.mli.common.text.LanguageDetector;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +112,8 @@ public final class OrchestratorEngine implements AutoCloseable {
     private InferenceResult infer(InferenceRequest request, Method method, Mode mode, int busy) {
         long t0 = System.nanoTime();
         String language = LanguageDetector.detect(request.title());
+        // Thai promotion on a Latin title (#ของแท้ ส่งฟรี) does not make it a Thai title to answer.
+        String productLanguage = SalesTalk.productLanguage(request.title());
         List<AgentAnswer> answers;
         if (method != Method.ORCHESTRATOR) {
             answers = ask(List.of(method.wire()), request);
@@ -124,7 +127,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                 // NER is seldom sure of a title in Thai script: retrieval starts beside it, saving a round trip,
                 // unless the fleet is busy (BESIDE_UP_TO).
                 boolean beside = settings.thaiInParallel() && executor != null && busy <= besideUpTo
-                        && OrchestratorSettings.thaiScript(language);
+                        && OrchestratorSettings.thaiScript(productLanguage);
                 if (beside) {
                     rag = start("rag", request);
                 } else if (within(ner, NER_FIRST_PATIENCE) == null) {
@@ -135,7 +138,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                 // The same decisions whether NER answered in time or not, so an answer does not depend on load.
                 List<Aggregator.Option> solo = aggregator.soloIfSure(n, settings.nerSureAt());
                 boolean sure = !solo.isEmpty();
-                boolean hopeless = n.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(language);
+                boolean hopeless = n.status() == AgentStatus.ABSTAINED && !retrievalAloneCouldAnswer(productLanguage);
                 if (sure || hopeless) {
                     // Retrieval started beside NER is not waited for: the answer (its category too) is NER-first's.
                     AgentAnswer r = rag != null && !beside ? rag.join() : AgentAnswer.failed("rag",
@@ -143,7 +146,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                             : "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold");
                     answers = new ArrayList<>(List.of(n, r));
                     skipHybrid(answers, sure ? "cascade: NER alone is sure" : "cascade: no NER candidates to check");
-                    return result(request, language, method, mode, answers, solo, t0);
+                    return result(request, language, productLanguage, method, mode, answers, solo, t0);
                 }
             }
             if (rag == null) {
@@ -168,7 +171,7 @@ public final class OrchestratorEngine implements AutoCloseable {
                 answers.addAll(ask(List.of("hybrid"), request.withCandidates(proposals).withChecked(checked)));
             }
         }
-        return result(request, language, method, mode, answers, aggregator.options(answers), t0);
+        return result(request, language, productLanguage, method, mode, answers, aggregator.options(answers), t0);
     }
 
     /** Reports the hybrid agent, when there is one, as not asked, and why. */
@@ -199,10 +202,10 @@ public final class OrchestratorEngine implements AutoCloseable {
                 || aggregator.ceiling("rag.unnamed.alone") >= threshold;
     }
 
-    private InferenceResult result(InferenceRequest request, String language, Method method, Mode mode,
-                                   List<AgentAnswer> answers, List<Aggregator.Option> options, long t0) {
+    private InferenceResult result(InferenceRequest request, String language, String productLanguage, Method method,
+                                   Mode mode, List<AgentAnswer> answers, List<Aggregator.Option> options, long t0) {
         Aggregator.Option best = options.isEmpty() ? null : options.getFirst();
-        double threshold = settings.abstainBelow(language, request.title(),
+        double threshold = settings.abstainBelow(productLanguage, request.title(),
                 best == null ? null : best.brand());
         String abstain = null;
         if (best == null) {

@@ -3,6 +3,7 @@ package io.mli.orchestrator.engine;
 import io.mli.common.domain.BrandGuess;
 import io.mli.common.domain.Evidence;
 import io.mli.common.domain.Span;
+import io.mli.common.kb.SalesTalk;
 import io.mli.common.text.Script;
 import java.time.Duration;
 import java.util.List;
@@ -103,7 +104,9 @@ public record OrchestratorSettings(Map<String, Duration> timeouts, Duration defa
             return abstainBelowThai;
         }
         int first = spans.stream().mapToInt(Span::start).min().orElseThrow();
-        boolean nothingBefore = title.substring(0, first).codePoints().noneMatch(Character::isLetter);
+        // A promotion tag before the name ([โปรแรง] RAPOO …) is not a word of the title before it.
+        boolean nothingBefore = SalesTalk.blanked(title).substring(0, first).codePoints()
+                .noneMatch(Character::isLetter);
         boolean latinOpening = nothingBefore && spans.stream().allMatch(
                 s -> !Script.hasThai(s.text()) && s.text().codePoints().anyMatch(c -> Script.of(c) == Script.LATIN));
         return latinOpening ? abstainBelow : abstainBelowThai;

@@ -406,6 +406,24 @@ class OrchestratorEngineTest {
     }
 
     @Test
+    void thaiPromotionDoesNotMakeALatinTitleThai() {
+        OrchestratorSettings s = OrchestratorSettings.defaults();
+        // A Thai tag before a Latin name is no word before it.
+        assertThat(s.abstainBelow("mixed", "【ลดราคา】 RAPOO เม้าส์ไร้สาย", nerAt("【ลดราคา】 RAPOO เม้าส์ไร้สาย", "RAPOO",
+                0.5).brand())).isEqualTo(s.abstainBelow());
+        // A licence further in, on a title whose only Thai is sales talk: the Latin line, as without the talk.
+        Fixed rag = new Fixed("rag", AgentAnswer.abstained("rag", List.of(), null, "split"), 0);
+        for (String title : List.of("ME STYLE DISNEY Shirt Blue", "ME STYLE DISNEY Shirt Blue #ของแท้ ส่งฟรี")) {
+            Fixed licence = new Fixed("ner", nerAt(title, "DISNEY", 0.5), 0);
+            try (OrchestratorEngine e = new OrchestratorEngine(agents(licence, rag), s)) {
+                InferenceResult r = e.infer(InferenceRequest.of(title), Method.ORCHESTRATOR, Mode.CASCADE);
+                assertThat(r.brand()).as(title + ": " + r.abstainReason()).isNotNull();
+                assertThat(r.language()).isEqualTo(title.contains("ส่ง") ? "mixed" : "en");
+            }
+        }
+    }
+
+    @Test
     void latinTitlesStillAskNerAloneFirstWhenThaiGoesInParallel() {
         Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 0);
         Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
