@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
  * punctuation, is a brand candidate even when the knowledge base has never seen it. ตรา may stand apart from the name
  * ({@code ครีมเทียมข้นหวาน ตรา ทีพอท}) when it is a word of its own; inside อัตรา ("rate") and มาตรา ("section") it is
  * no marker. An English title may open with ตรา romanised ({@code Tra Maekrua Oyster Sauce}), or put {@code Brand}
- * after the name ({@link #beforeBrandWord}). "Opening" is after any promotion ({@code 【ลดราคา】 Cow Brand Soap}):
- * both look at the title with its {@link SalesTalk} blanked, whose offsets are the title's.
+ * after the name ({@link #beforeBrandWord}). "Opening" is after any promotion or symbols ({@code 【ลดราคา】 Cow Brand
+ * Soap}, {@code 🔥 Cow Brand Soap}): both look at the title with its {@link SalesTalk} blanked, whose offsets are the
+ * title's.
  */
 final class BrandMarkers {
     private static final Pattern MARKER = Pattern.compile(
-            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*|^\\s*Tra\\s+)"
+            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*|^[^\\p{L}\\p{N}]*Tra\\s+)"
                     + "([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -28,7 +29,7 @@ final class BrandMarkers {
      * three capitalised words.
      */
     private static final Pattern BEFORE_BRAND = Pattern.compile(
-            "(?:^\\s*|\\(\\s*)((?:\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*\\s+){0,2}\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*)"
+            "(?:^[^\\p{L}\\p{N}]*|\\(\\s*)((?:\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*\\s+){0,2}\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*)"
                     + "\\s+(?:Brand|BRAND)\\b");
 
     /** A name announced by a following {@code Brand}, and the name as written with that word. */
@@ -40,16 +41,32 @@ final class BrandMarkers {
 
     static List<Named> beforeBrandWord(String title) {
         List<Named> out = new ArrayList<>();
-        Matcher m = BEFORE_BRAND.matcher(SalesTalk.blanked(title));
+        Matcher m = BEFORE_BRAND.matcher(readable(title));
         while (m.find()) {
             out.add(new Named(Span.of(title, m.start(1), m.end(1)), Span.of(title, m.start(1), m.end())));
         }
         return out;
     }
 
+    /**
+     * The title as the patterns read it, offsets unchanged: its promotion blanked, full-width forms as their ASCII
+     * ({@code Ｃｏｗ Ｂｒａｎｄ}, as some shops type them).
+     */
+    private static String readable(String title) {
+        char[] s = SalesTalk.blanked(title).toCharArray();
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] >= '\uFF01' && s[i] <= '\uFF5E') {
+                s[i] = (char) (s[i] - 0xFEE0);
+            } else if (s[i] == '\u3000') {
+                s[i] = ' ';
+            }
+        }
+        return new String(s);
+    }
+
     static List<Span> find(String title) {
         List<Span> out = new ArrayList<>();
-        Matcher m = MARKER.matcher(SalesTalk.blanked(title));
+        Matcher m = MARKER.matcher(readable(title));
         while (m.find()) {
             int start = m.start(1);
             int end = m.end(1);

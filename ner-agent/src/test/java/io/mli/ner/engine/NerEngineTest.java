@@ -501,6 +501,11 @@ class NerEngineTest {
                 .containsExactly("Maekrua");
         assertThat(BrandMarkers.beforeBrandWord("[HOT] Cow Brand Beauty Soap 85g.")).extracting(n -> n.name().text())
                 .containsExactly("Cow");
+        // After symbols, and in full-width letters, as some shops type them; the span is the title's own text.
+        assertThat(BrandMarkers.beforeBrandWord("🔥🔥 Cow Brand Beauty Soap ✨")).extracting(n -> n.name().text())
+                .containsExactly("Cow");
+        assertThat(BrandMarkers.find("Ｔｒａ Ｍａｅｋｒｕａ Ｏｙｓｔｅｒ Ｓａｕｃｅ")).extracting(s -> s.text())
+                .containsExactly("Ｍａｅｋｒｕａ");
         assertThat(BrandMarkers.find("Ultra Tra Pack")).isEmpty();
     }
 
