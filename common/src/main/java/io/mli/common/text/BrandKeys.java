@@ -18,7 +18,7 @@ public final class BrandKeys {
         if (name == null) {
             return "";
         }
-        String folded = NFKC_CF.normalize(name);
+        String folded = NFKC_CF.normalize(HtmlEntities.decode(name));
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); ) {
             int cp = folded.codePointAt(i);

@@ -7,7 +7,8 @@ import com.ibm.icu.text.Normalizer2;
  * Normalises titles for matching while keeping offsets into the original: NFKC with case folding (which also drops
  * default-ignorable characters such as zero-width spaces and joiners), decimal digits of any script (Thai {@code ๑๒})
  * to ASCII, control characters and odd spaces to a plain space, runs of spaces collapsed. Thai sara am and its
- * nikhahit + sara aa spelling both come out as the same NFKC form, so either spelling matches.
+ * nikhahit + sara aa spelling both come out as the same NFKC form, so either spelling matches. HTML character
+ * references ({@code &#39;}, {@code &amp;}) read as the characters they stand for ({@link HtmlEntities}).
  */
 public final class TextNormalizer {
     private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
@@ -22,7 +23,12 @@ public final class TextNormalizer {
         for (int i = 0; i < title.length(); ) {
             int cp = title.codePointAt(i);
             int len = Character.charCount(cp);
-            int marks = UCharacter.isLetter(cp) ? marksAfter(title, i + len) : 0;
+            int[] entity = cp == '&' ? HtmlEntities.at(title, i) : null;
+            if (entity != null) { // Lay&#39;s reads as Lay's; the decoded character keeps the reference's offset
+                cp = entity[0];
+                len = entity[1];
+            }
+            int marks = entity == null && UCharacter.isLetter(cp) ? marksAfter(title, i + len) : 0;
             // A letter and the combining marks after it are normalised together, so a title typed or pasted
             // decomposed (e + U+0301, Vietnamese u + horn + tilde) reads as the composed one; all of it keeps the
             // letter's offset.

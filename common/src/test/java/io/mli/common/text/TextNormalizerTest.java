@@ -12,6 +12,21 @@ class TextNormalizerTest {
     }
 
     @Test
+    void readsHtmlCharacterReferencesAsTheirCharactersKeepingOffsets() {
+        NormalizedText nt = TextNormalizer.normalize("M&amp;M&#39;s Peanut&nbsp;45g &#x2122;");
+        assertThat(nt.text()).isEqualTo("m&m's peanut 45g tm");
+        // "'" stands where &#39; does in the title.
+        int quote = nt.text().indexOf('\'');
+        assertThat(nt.originStart(quote)).isEqualTo("M&amp;M".length());
+        assertThat(nt.originEnd(quote + 1)).isEqualTo("M&amp;M&#39;".length());
+        // A plain ampersand, and an unknown or unfinished reference, are left as written.
+        assertThat(TextNormalizer.normalizeText("Snacks & Desserts P&G &foo; &#xZZ; &#39")).isEqualTo(
+                "snacks & desserts p&g &foo; &#xzz; &#39");
+        assertThat(HtmlEntities.decode("Lay&#39;s &quot;Classic&quot;")).isEqualTo("Lay's \"Classic\"");
+        assertThat(BrandKeys.key("Lay&#39;s")).isEqualTo(BrandKeys.key("LAY'S"));
+    }
+
+    @Test
     void mapsThaiDigitsToAscii() {
         assertThat(TextNormalizer.normalizeText("ขนาด ๑๒๐ มล.")).isEqualTo("ขนาด 120 มล.");
     }

@@ -18,6 +18,7 @@ import io.mli.common.kb.NonBrands;
 import io.mli.common.kb.ProductWords;
 import io.mli.common.kb.SalesTalk;
 import io.mli.common.text.BrandKeys;
+import io.mli.common.text.HtmlEntities;
 import io.mli.common.text.NormalizedText;
 import io.mli.common.text.TextNormalizer;
 import io.mli.common.text.TitleTokenizer;
@@ -445,7 +446,9 @@ public final class NerEngine implements BrandAgent {
             Evidence ev = new Evidence(source, span, surface, score);
             if (brand == null) {
                 // A name announced with its marker word (Cow Brand) is known by both, as are initials and their Thai
-                // spelling (PFP, พีเอฟพี).
+                // spelling (PFP, พีเอฟพี). Written as a reader would: M&M's, not the title's M&amp;M&#39;s.
+                String name = HtmlEntities.decode(this.name);
+                String surface = HtmlEntities.decode(this.surface);
                 List<String> names = surface.equals(name) || !"marker".equals(source) && !"initials".equals(source)
                         ? List.of(name) : List.of(name, surface);
                 return new BrandGuess(null, name, names, score, List.of(ev));
