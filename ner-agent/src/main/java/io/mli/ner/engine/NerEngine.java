@@ -169,7 +169,8 @@ public final class NerEngine implements BrandAgent {
             // it (Hot Wheels, Best Foods). Each span is resolved once (the trimmed ones once more).
             List<CrfSpan> spans = new ArrayList<>();
             List<BrandResolver.Resolution> resolutions = new ArrayList<>();
-            for (CrfSpan raw : CrfSpan.extract(title, tokens, marg.brand(), crf.vocabulary())) {
+            for (CrfSpan raw : CrfSpan.extract(title, TokenFeatures.asCapitalised(tokens), marg.brand(),
+                    crf.vocabulary())) {
                 BrandResolver.Resolution r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
                 CrfSpan span = r.brand() != null ? raw : raw.withoutLeadingSalesTalk(title, tokens, marg.brand());
                 if (span != null) {
