@@ -89,6 +89,47 @@ class DevAccuracyTest {
     }
 
     /**
+     * Dev titles written the ways shops and exports mess them up answer as the plain ones: with Thai promotion after
+     * or before them, emoji, HTML character references, full-width letters, all in capitals. Measured: 99.4–100% of
+     * the 1,911 rows keep their answer (docs/accuracy.md); before the twelfth session a Thai tag cost Lazada four.
+     */
+    @Test
+    void messyTitlesAnswerAsThePlainOnes() throws Exception {
+        List<CatalogRow> rows = CatalogReader.readAll(data.resolve("dev.jsonl"), new ArrayList<>());
+        Map<String, java.util.function.UnaryOperator<String>> ways = new java.util.LinkedHashMap<>();
+        ways.put("thai tag after", t -> t + " #ของแท้100% ส่งฟรี");
+        ways.put("thai tag before", t -> "【ลดราคา】 " + t);
+        ways.put("emoji", t -> "🔥🔥 " + t + " ✨");
+        ways.put("html references", t -> t.replace("&", "&amp;").replace("'", "&#39;"));
+        ways.put("full width", DevAccuracyTest::fullWidth);
+        ways.put("capitals", t -> t.toUpperCase(java.util.Locale.ROOT));
+        try (Engines engines = Engines.open(kbDir)) {
+            List<String> plain = rows.stream().map(r -> brandKey(engines, r.title())).toList();
+            for (Map.Entry<String, java.util.function.UnaryOperator<String>> way : ways.entrySet()) {
+                int same = 0;
+                for (int i = 0; i < rows.size(); i++) {
+                    same += plain.get(i).equals(brandKey(engines, way.getValue().apply(rows.get(i).title()))) ? 1 : 0;
+                }
+                System.out.printf("messy titles, %s: %d of %d answer as the plain ones%n", way.getKey(), same,
+                        rows.size());
+                assertThat(same).as(way.getKey()).isGreaterThanOrEqualTo((int) Math.ceil(rows.size() * 0.99));
+            }
+        }
+    }
+
+    private static String brandKey(Engines engines, String title) {
+        var brand = engines.orchestrator().infer(io.mli.common.domain.InferenceRequest.of(title),
+                Method.ORCHESTRATOR, Mode.CASCADE).brand();
+        return brand == null ? "" : io.mli.common.text.BrandKeys.key(brand.name());
+    }
+
+    private static String fullWidth(String title) {
+        StringBuilder out = new StringBuilder(title.length());
+        title.chars().forEach(c -> out.append(c >= '!' && c <= '~' ? (char) (c + 0xFEE0) : (char) c));
+        return out.toString();
+    }
+
+    /**
      * Titles written for the project (not from the shared data): well-known brands in English, Thai, Vietnamese,
      * Indonesian, Korean and Japanese titles, titles that open with what the product is or with a promotion tag,
      * products that fit another brand ("for LG", a case for the iPhone), and titles that name no brand. 117 of 117
