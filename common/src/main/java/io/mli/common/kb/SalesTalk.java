@@ -42,10 +42,12 @@ public final class SalesTalk {
 
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}\\p{M}*\\p{L}");
 
-    /** Whether the title's product text, promotion left out, has Thai in it. */
+    /** Whether the title's product text, promotion left out, is written (partly) in Thai: {@link #productLanguage}. */
     public static boolean thaiProductText(String title) {
-        return Script.hasThai(title) && Script.hasThai(blanked(title));
+        String language = productLanguage(title);
+        return "th".equals(language) || "mixed".equals(language);
     }
+
 
     /**
      * The title with its promotion replaced by spaces, character for character, so that offsets into it are offsets
@@ -68,9 +70,10 @@ public final class SalesTalk {
                     java.util.Arrays.fill(s, i, close + 1, ' ');
                     i = close;
                 }
-            } else if ((s[i] == '#' || s[i] == '＃') && i + 1 < s.length && !Character.isWhitespace(s[i + 1])) {
+            } else if ((s[i] == '#' || s[i] == '＃') && i + 1 < s.length && !space(s, i + 1)
+                    && !(i > 0 && s[i - 1] == '&')) { // not the # of &#39;
                 int end = i + 1;
-                while (end < s.length && !Character.isWhitespace(s[end]) && s[end] != '#' && s[end] != '＃') {
+                while (end < s.length && !space(s, end) && s[end] != '#' && s[end] != '＃') {
                     end++;
                 }
                 java.util.Arrays.fill(s, i, end, ' ');
@@ -91,20 +94,33 @@ public final class SalesTalk {
                 end++;
             }
             String run = new String(s, i, end - i);
-            if (afterNumber(s, i)) {
-                run = run.substring(unitLength(run));
-            }
-            for (String phrase : THAI) {
-                if (run.isEmpty()) {
-                    break;
-                }
-                run = run.replace(phrase, "");
-            }
-            if (run.isEmpty()) {
+            // A unit after a number (2ขวด สุดคุ้ม), unless the run is talk without it: ล of ลดราคา is no litre.
+            if (withoutTalk(run).isEmpty()
+                    || afterNumber(s, i) && withoutTalk(run.substring(unitLength(run))).isEmpty()) {
                 java.util.Arrays.fill(s, i, end, ' ');
             }
             i = end;
         }
+    }
+
+    /** The run with every sales-talk phrase taken out, longest first. */
+    private static String withoutTalk(String run) {
+        for (String phrase : THAI) {
+            if (run.isEmpty()) {
+                break;
+            }
+            run = run.replace(phrase, "");
+        }
+        return run;
+    }
+
+    /** A space of any kind at {@code i}, or an HTML reference to one ({@code &nbsp;}). */
+    private static boolean space(char[] s, int i) {
+        if (Character.isWhitespace(s[i]) || Character.isSpaceChar(s[i])) {
+            return true;
+        }
+        int[] ref = s[i] == '&' ? io.mli.common.text.HtmlEntities.at(java.nio.CharBuffer.wrap(s), i) : null;
+        return ref != null && Character.isSpaceChar(ref[0]);
     }
 
     private static boolean afterNumber(char[] s, int i) {

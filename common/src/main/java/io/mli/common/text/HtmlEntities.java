@@ -38,9 +38,9 @@ public final class HtmlEntities {
         int cp;
         try {
             if (body.startsWith("#x") || body.startsWith("#X")) {
-                cp = Integer.parseInt(body.substring(2), 16);
+                cp = digits(body.substring(2), 16);
             } else if (body.startsWith("#")) {
-                cp = Integer.parseInt(body.substring(1));
+                cp = digits(body.substring(1), 10);
             } else {
                 Integer named = NAMED.get(body);
                 if (named == null) {
@@ -51,7 +51,16 @@ public final class HtmlEntities {
         } catch (NumberFormatException e) {
             return null;
         }
-        return Character.isValidCodePoint(cp) && cp != 0 ? new int[] {cp, end + 1 - i} : null;
+        return Character.isValidCodePoint(cp) && cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)
+                ? new int[] {cp, end + 1 - i} : null;
+    }
+
+    /** The number the digits spell, or NumberFormatException: no sign, no empty string. */
+    private static int digits(String s, int radix) {
+        if (s.isEmpty() || s.chars().anyMatch(c -> Character.digit(c, radix) < 0 || c > 'f')) {
+            throw new NumberFormatException(s);
+        }
+        return Integer.parseInt(s, radix);
     }
 
     /** The text with its references decoded (a new brand's name as a reader would write it). */

@@ -47,10 +47,14 @@ public final class TextNormalizer {
             }
             i += len;
         }
+        boolean trimmed = false;
         while (n > 0 && out.charAt(n - 1) == ' ') {
             out.setLength(--n);
+            trimmed = true;
         }
-        origin[n] = title.length();
+        if (!trimmed) {
+            origin[n] = title.length();
+        } // else origin[n] is where the trimmed space came from: a span ending the title ends before it (&nbsp;)
         return new NormalizedText(title, out.toString(), java.util.Arrays.copyOf(origin, n + 1));
     }
 

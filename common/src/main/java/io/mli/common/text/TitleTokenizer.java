@@ -46,14 +46,15 @@ public final class TitleTokenizer {
             int b = segments.get(k)[1];
             String norm = s.substring(a, b);
             char first = norm.charAt(0);
-            if (first == '[' || first == '(' || first == '{' || first == '【' || first == '「' || first == '<') {
+            if (first == '[' || first == '(' || first == '{' || first == '【' || first == '「'
+                    || first == '<' && s.indexOf('>', b) >= 0) { // "< 5%" opens nothing
                 bracketDepth++;
             }
             boolean hash = norm.equals("#");
             boolean tag = bracketDepth > 0 || inHash || hash || a < hashtagEnd;
             if (hash) {
                 boolean opens = !inHash;
-                inHash = opens && hasLaterHash(s, b);
+                inHash = opens && pairedHash(s, b);
                 if (opens && !inHash && b < s.length() && s.charAt(b) != ' ') {
                     int space = s.indexOf(' ', b);
                     hashtagEnd = space < 0 ? s.length() : space;
@@ -86,7 +87,7 @@ public final class TitleTokenizer {
 
     /**
      * The dictionary word breaker's boundaries in {@code s}, in order, plus one wherever a Thai letter is followed by
-     * a digit. Normalised Thai spells sara am as nikhahit + sara aa (its NFKC form), which the breaker's dictionary
+     * a digit and wherever Latin letters and Thai meet. Normalised Thai spells sara am as nikhahit + sara aa (its NFKC form), which the breaker's dictionary
      * does not know: it would cut น้ำ or ดำ in two. The breaker is given the usual spelling, and its boundaries are
      * mapped back.
      */
@@ -117,9 +118,14 @@ public final class TitleTokenizer {
         for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
             // The breaker glues a Thai word to the figure after it (แพนทีน380มล: แพ|นที|น380); no Thai word holds a
             // digit, so a Thai letter followed by one always ends a word.
+            // Nor does a word run from Latin letters into Thai ones: shops glue their brand to the product
+            // (TYESOแก้วสแตนเลส, ROBINกล่องใส่แฟ้ม), and the breaker keeps such a run whole.
             for (int i = last + 1; i < b; i++) {
-                if (Character.isDigit(text.charAt(i)) && Script.isThai(text.charAt(i - 1))
-                        && !Character.isDigit(text.charAt(i - 1))) {
+                char prev = text.charAt(i - 1);
+                char cur = text.charAt(i);
+                if (Character.isDigit(cur) && Script.isThai(prev) && !Character.isDigit(prev)
+                        || isLatinLetter(prev) && Script.isThai(cur) && !Character.isDigit(cur)
+                        || Script.isThai(prev) && !Character.isDigit(prev) && isLatinLetter(cur)) {
                     out[k++] = at == null ? i : at[i];
                 }
             }
@@ -127,6 +133,10 @@ public final class TitleTokenizer {
             last = b;
         }
         return java.util.Arrays.copyOf(out, k);
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
     private static final char NIKHAHIT = '\u0E4D';
@@ -180,8 +190,18 @@ public final class TitleTokenizer {
         return merged;
     }
 
-    private static boolean hasLaterHash(String s, int from) {
-        return s.indexOf('#', from) >= 0;
+    /**
+     * Whether the hash ending at {@code from} opens a pair ({@code #Garansi Resmi#}): a later hash closes it, unless
+     * that one opens a hashtag of its own after a space ({@code #ของแท้ #ส่งฟรี}).
+     */
+    private static boolean pairedHash(String s, int from) {
+        int next = s.indexOf('#', from);
+        if (next < 0) {
+            return false;
+        }
+        boolean startsHashtag = next > 0 && s.charAt(next - 1) == ' ' && next + 1 < s.length()
+                && s.charAt(next + 1) != ' ';
+        return !(startsHashtag && from < s.length() && s.charAt(from) != ' ');
     }
 
     private static boolean endsWithDigit(String t) {

@@ -42,5 +42,20 @@ class SalesTalkTest {
         assertThat(SalesTalk.thaiProductText("Clear Nose เซรั่ม ส่งฟรี")).isTrue();
         // An opening bracket with no closing one is no tag.
         assertThat(SalesTalk.blanked("[ครีม Nivea")).isEqualTo("[ครีม Nivea");
+        // The # of an HTML reference opens no hashtag; a no-break space, written or referenced, ends one.
+        assertThat(SalesTalk.blanked("Zabrina&#39;s Brand Rice")).isEqualTo("Zabrina&#39;s Brand Rice");
+        assertThat(SalesTalk.blanked("#ส่งฟรี\u00A0Cow Brand Soap")).endsWith("Cow Brand Soap");
+        assertThat(SalesTalk.blanked("#ส่งฟรี&nbsp;Cow Brand Soap")).endsWith("&nbsp;Cow Brand Soap");
+    }
+
+    @Test
+    void talkAfterANumberIsNotTakenForAUnit() {
+        // ล is a litre after a number, but ลดราคา is "discount".
+        assertThat(SalesTalk.productLanguage("Golden Jasmine Rice 5kg. 12.12 ลดราคา")).isEqualTo("en");
+        assertThat(SalesTalk.productLanguage("Golden Rice x2 ล้างสต๊อก")).isEqualTo("en");
+        assertThat(SalesTalk.productLanguage("Golden Oil 2ล สุดคุ้ม")).isEqualTo("en");
+        // Thai digits and the baht sign are no Thai words: the same answer from both questions.
+        assertThat(SalesTalk.thaiProductText("Golden Jasmine Rice 5kg. ฿199 ส่งฟรี")).isFalse();
+        assertThat(SalesTalk.thaiProductText("Golden Jasmine Rice ๔๐๐ มล. ส่งฟรี")).isFalse();
     }
 }

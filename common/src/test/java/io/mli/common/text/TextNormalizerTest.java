@@ -24,6 +24,19 @@ class TextNormalizerTest {
                 "snacks & desserts p&g &foo; &#xzz; &#39");
         assertThat(HtmlEntities.decode("Lay&#39;s &quot;Classic&quot;")).isEqualTo("Lay's \"Classic\"");
         assertThat(BrandKeys.key("Lay&#39;s")).isEqualTo(BrandKeys.key("LAY'S"));
+        // No sign, no half of a surrogate pair.
+        assertThat(HtmlEntities.decode("&#+65; &#-65; &#xD83D;")).isEqualTo("&#+65; &#-65; &#xD83D;");
+    }
+
+    @Test
+    void aTitleEndsWhereItsLastCharacterDoesNotAfterTrailingSpaces() {
+        for (String title : java.util.List.of("Zabrina&nbsp;", "Zabrina\u00A0", "Zabrina  ")) {
+            NormalizedText nt = TextNormalizer.normalize(title);
+            assertThat(nt.text()).isEqualTo("zabrina");
+            assertThat(nt.originEnd(nt.text().length())).as(title).isEqualTo("Zabrina".length());
+        }
+        NormalizedText plain = TextNormalizer.normalize("Zabrina");
+        assertThat(plain.originEnd(7)).isEqualTo(7);
     }
 
     @Test

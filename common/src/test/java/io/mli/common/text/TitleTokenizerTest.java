@@ -70,6 +70,17 @@ class TitleTokenizerTest {
                 .map(Token::text)).contains("JC246");
         assertThat(TitleTokenizer.tokenize("Sandisk #Garansi Resmi# Ultra").stream().filter(t -> !t.inTag())
                 .map(Token::text)).containsExactly("Sandisk", "Ultra");
+        // Hashtags one after another are each a hashtag, not a pair of hashes with the words between.
+        assertThat(TitleTokenizer.tokenize("Nivea Cream #ของแท้ #ส่งฟรี #พร้อมส่ง").stream().filter(t -> !t.inTag())
+                .map(Token::text)).containsExactly("Nivea", "Cream");
+        // A "<" with no ">" after it opens no tag.
+        assertThat(TitleTokenizer.tokenize("Size < 5 Zabrina Rice").stream().filter(Token::inTag)).isEmpty();
+    }
+
+    @Test
+    void latinLettersGluedToThaiAreTwoWords() {
+        assertThat(texts("TYESOแก้วสแตนเลส 600ML")).startsWith("TYESO", "แก้ว");
+        assertThat(texts("ครีมNivea")).containsExactly("ครีม", "Nivea");
     }
 
     @Test

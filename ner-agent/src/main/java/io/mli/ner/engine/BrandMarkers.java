@@ -53,7 +53,7 @@ final class BrandMarkers {
      * ({@code Ｃｏｗ Ｂｒａｎｄ}, as some shops type them).
      */
     private static String readable(String title) {
-        char[] s = SalesTalk.blanked(title).toCharArray();
+        char[] s = title.toCharArray();
         for (int i = 0; i < s.length; i++) {
             if (s[i] >= '\uFF01' && s[i] <= '\uFF5E') {
                 s[i] = (char) (s[i] - 0xFEE0);
@@ -61,7 +61,7 @@ final class BrandMarkers {
                 s[i] = ' ';
             }
         }
-        return new String(s);
+        return SalesTalk.blanked(new String(s)); // ［HOT］ is a tag as [HOT] is
     }
 
     static List<Span> find(String title) {

@@ -28,16 +28,16 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      */
     static final double EXTEND_THRESHOLD = 0.3;
 
-    private static boolean thaiAfterSpace(Token t) {
-        return t.script() == Script.THAI && t.spaceBefore()
-                && t.text().codePoints().noneMatch(c -> Script.of(c) == Script.LATIN); // not HOMEไดร์
+    private static boolean thai(Token t) {
+        return t.script() == Script.THAI && t.text().codePoints().noneMatch(c -> Script.of(c) == Script.LATIN);
     }
 
-    /** The Latin and other letters of tokens [from, to). */
+    /** The letters of tokens [from, to) in any script but Thai. */
     private static int letters(List<Token> tokens, int from, int to) {
         int n = 0;
         for (int k = from; k < to; k++) {
-            n += (int) tokens.get(k).text().codePoints().filter(Character::isLetter).count();
+            n += (int) tokens.get(k).text().codePoints()
+                    .filter(c -> Character.isLetter(c) && Script.of(c) != Script.THAI).count();
         }
         return n;
     }
@@ -70,12 +70,12 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
             // A run opened at a low probability (the title's first word may open one from 0.2) goes on over the
             // words about as likely as its first: Sea 0.44, Crown 0.41 is one name, Sea Crown.
             double goOn = brandProb[i] < THRESHOLD ? FOLLOW_OPENER * brandProb[i] : THRESHOLD;
-            // A run opened in Latin letters stops at a space before Thai: the catalog taught the CRF no Thai, and
-            // its guesses there (A-my เดนิ|ชบลูเบอรี่, "Danish blueberry") must not spoil the Latin name before them.
-            // Not after a lone letter or number (M- ฟิตมี, 137 ดีกรี), which is no name on its own.
+            // A run opened in Latin letters stops where Thai starts, spaced or glued to it (TYESOแก้ว): the catalog
+            // taught the CRF no Thai, and its guesses there (A-my เดนิ|ชบลูเบอรี่, "Danish blueberry") must not spoil
+            // the Latin name before them. Not after a lone letter or number (M- ฟิตมี, 137 ดีกรี), no name alone.
             boolean latinRun = tokens.get(i).script() != Script.THAI;
             while (j < tokens.size() && (j == i || brandProb[j] >= goOn)
-                    && !(latinRun && thaiAfterSpace(tokens.get(j)) && letters(tokens, i, j) >= 2)) {
+                    && !(latinRun && thai(tokens.get(j)) && letters(tokens, i, j) >= 2)) {
                 sum += brandProb[j];
                 min = Math.min(min, brandProb[j]);
                 j++;

@@ -34,6 +34,8 @@ final class NewNameFilter {
                 || writtenAsAWord(span.span(), title)
                 // A run of 900 letters is junk, not a brand the catalog has not met yet.
                 || !plausibleName(text)
+                // "1.8L", "30019": a size or a number, whatever the CRF made of the title's first token.
+                || onlyFigures(span, tokens)
                 // "Tai nghe Bluetooth Baseus": the gazetteer's Baseus, not a brand "Bluetooth Baseus".
                 || productWordsThenKnownName(span, tokens, matches)
                 // "Hảo Hảo": a product line the gazetteer has already named the brand of (Acecook).
@@ -43,6 +45,11 @@ final class NewNameFilter {
                 // brand's titles had, mostly right after its name, is that brand's line, not a product word (Swift,
                 // as in Acer Swift), and passes.
                 || onlyProductWords(span, tokens);
+    }
+
+    private static boolean onlyFigures(CrfSpan span, List<Token> tokens) {
+        return tokens.subList(span.firstToken(), span.lastToken() + 1).stream().allMatch(t -> t.type() == TokenType.NUMBER
+                || t.type() == TokenType.MEASURE || t.type() == TokenType.PUNCT);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.mli.ner.engine;
 
+import io.mli.common.kb.SalesTalk;
+import io.mli.common.text.HtmlEntities;
 import io.mli.common.text.Script;
 import io.mli.common.text.Token;
 import io.mli.common.text.TokenType;
@@ -24,19 +26,24 @@ final class TokenFeatures {
      * taught the CRF "a name"; in such a title every word was one (new brands on dev's titles put in capitals:
      * 74.8% → 67.2% right, 75.4% read this way). Small letters are not read up the same way: in dev's Open Food Facts
      * names ({@code buttermilk pancake}) they are mostly no brand. Thai titles keep their Latin capitals
-     * ({@code ME STYLE DISNEY เซ็ท…}, {@code SPACE CROWNหมวก}), where they mark the name well. Offsets, and so every
-     * span's text, stay the title's. Training reads titles as written.
+     * ({@code ME STYLE DISNEY เซ็ท…}, {@code SPACE CROWNหมวก}), where they mark the name well; Thai promotion
+     * ({@code #ส่งฟรี}, {@link SalesTalk}) and tags ({@code [new]}) do not count. Offsets, and so every span's text,
+     * stay the title's. Training reads titles as written.
      */
     static List<Token> asCapitalised(List<Token> tokens) {
         boolean latin = false;
+        boolean thai = false;
         for (Token t : tokens) {
-            if (t.script() == Script.THAI
-                    || t.type() == TokenType.LATIN && t.text().chars().anyMatch(Character::isLowerCase)) {
+            if (t.inTag()) {
+                continue; // [new], #ส่งฟรี: promotion says nothing of how the product is written
+            }
+            if (t.type() == TokenType.LATIN && HtmlEntities.decode(t.text()).chars().anyMatch(Character::isLowerCase)) {
                 return tokens;
             }
             latin |= t.type() == TokenType.LATIN;
+            thai |= t.script() == Script.THAI;
         }
-        if (!latin) {
+        if (!latin || thai && SalesTalk.thaiProductText(written(tokens))) {
             return tokens;
         }
         List<Token> out = new ArrayList<>(tokens.size());
@@ -46,6 +53,16 @@ final class TokenFeatures {
                     t.start(), t.end(), t.type(), t.script(), t.inTag(), t.spaceBefore()) : t);
         }
         return out;
+    }
+
+    /** The title the tokens came from, white space and what no token holds as spaces. */
+    private static String written(List<Token> tokens) {
+        char[] s = new char[tokens.getLast().end()];
+        java.util.Arrays.fill(s, ' ');
+        for (Token t : tokens) {
+            t.text().getChars(0, t.text().length(), s, t.start());
+        }
+        return new String(s);
     }
 
     static String word(Token t) {

@@ -48,13 +48,15 @@ class CrfSpanTest {
     }
 
     @Test
-    void aLatinRunStopsAtASpaceBeforeThai() {
+    void aLatinRunStopsWhereThaiStarts() {
         // The CRF learned no Thai: its guess on เดนิ (of เดนิชบลูเบอรี่, "Danish blueberry") ends the name before it.
         // (The Thai run is a span of its own, which NerEngine leaves out as a guess.)
         assertThat(spans("A-my เดนิชบลูเบอรี่", 0.87, 0.88, 0.79, 0.71, 0.01, 0.0)).containsExactly("A-my", "เดนิ");
-        // Glued to Thai, a lone letter, or a word with Latin letters in it: one run, as before.
+        // Glued to it too, as Thai shops write their brand before the product (TYESO, tumbler).
+        assertThat(spans("TYESOแก้ว 600ML", 0.9, 0.7, 0.0)).containsExactly("TYESO", "แก้ว");
+        assertThat(spans("MY HOMEไดร์", 0.96, 0.95, 0.95)).containsExactly("MY HOME", "ไดร์");
+        // Not after a lone letter: one run, as before.
         assertThat(spans("M- ฟิตมี", 0.9, 0.9, 0.8, 0.7)).containsExactly("M- ฟิตมี");
-        assertThat(spans("MY HOMEไดร์", 0.96, 0.95)).containsExactly("MY HOMEไดร์");
     }
 
     @Test

@@ -506,6 +506,11 @@ class NerEngineTest {
                 .containsExactly("Cow");
         assertThat(BrandMarkers.find("Ｔｒａ Ｍａｅｋｒｕａ Ｏｙｓｔｅｒ Ｓａｕｃｅ")).extracting(s -> s.text())
                 .containsExactly("Ｍａｅｋｒｕａ");
+        assertThat(BrandMarkers.beforeBrandWord("［HOT］ Cow Brand Soap")).extracting(n -> n.name().text())
+                .containsExactly("Cow");
+        // The # of an HTML reference is no hashtag to blank (it was: "Zabrina&" came out).
+        assertThat(BrandMarkers.beforeBrandWord("Zabrina&#39;s Brand Jasmine Rice"))
+                .noneMatch(n -> n.name().text().endsWith("&"));
         assertThat(BrandMarkers.find("Ultra Tra Pack")).isEmpty();
     }
 

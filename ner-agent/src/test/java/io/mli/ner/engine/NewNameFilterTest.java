@@ -28,6 +28,13 @@ class NewNameFilterTest {
     }
 
     @Test
+    void aSizeOrANumberIsNoName() {
+        assertThat(rejectsFirstWord("1.8L หม้อหุงข้าว")).isTrue();
+        assertThat(rejectsFirstWord("30019 1X1 Minion Keyring")).isTrue();
+        assertThat(rejectsFirstWord("A4Tech Wireless Mouse")).isFalse(); // letters and digits may well be a name
+    }
+
+    @Test
     void aWordOnlyOneBrandsTitlesHadRightAfterItsNameIsANameNotAProductWord() {
         // The catalog had Swift only in Acer's laptop titles, after Acer: a line's name, here another maker's brand.
         assertThat(rejectsFirstWord("Swift Frozen Australian Rump Steak 250g.")).isFalse();

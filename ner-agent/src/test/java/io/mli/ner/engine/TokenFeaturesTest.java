@@ -22,6 +22,15 @@ class TokenFeaturesTest {
     }
 
     @Test
+    void promotionAndHtmlReferencesDoNotStopIt() {
+        for (String title : List.of("OCTOBER FIFTH SESAME CRACKER #ส่งฟรี", "OCTOBER FIFTH SESAME CRACKER ส่งฟรี",
+                "OCTOBER FIFTH SESAME CRACKER [new]", "OCTOBER FIFTH&apos;S SESAME CRACKER")) {
+            assertThat(TokenFeatures.asCapitalised(TitleTokenizer.tokenize(title))).as(title).extracting(Token::text)
+                    .contains("October");
+        }
+    }
+
+    @Test
     void otherTitlesAreReadAsWritten() {
         for (String title : List.of("Kon Thai Hom Mali Rice 5kg", "buttermilk pancake", "ME STYLE DISNEY เซ็ทสปอร์ต",
                 "กระดาษทิชชู่ 6 ม้วน")) {
