@@ -1,10 +1,14 @@
 package io.mli.common.kb;
 
+import io.mli.common.text.HtmlEntities;
 import io.mli.common.text.LanguageDetector;
 import io.mli.common.text.Script;
 import io.mli.common.text.TitleTokenizer;
+import java.nio.CharBuffer;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The seller's promotion around a product's name: tags in square, lenticular, curly or angle brackets
@@ -22,6 +26,8 @@ public final class SalesTalk {
     private static final String CLOSERS = "]】}>」〕";
     /** Thai units are at most this long ({@code กิโลกรัม}). */
     private static final int LONGEST_UNIT = 8;
+    /** Two letters in a row: a word, not a unit's letter ({@code L} of {@code 1.8L}). */
+    private static final Pattern WORD = Pattern.compile("\\p{L}\\p{M}*\\p{L}");
 
     private SalesTalk() {
     }
@@ -40,14 +46,11 @@ public final class SalesTalk {
         return WORD.matcher(product).find() ? LanguageDetector.detect(product) : language;
     }
 
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}\\p{M}*\\p{L}");
-
     /** Whether the title's product text, promotion left out, is written (partly) in Thai: {@link #productLanguage}. */
     public static boolean thaiProductText(String title) {
         String language = productLanguage(title);
         return "th".equals(language) || "mixed".equals(language);
     }
-
 
     /**
      * The title with its promotion replaced by spaces, character for character, so that offsets into it are offsets
@@ -67,7 +70,7 @@ public final class SalesTalk {
             if (open >= 0) {
                 int close = indexOf(s, CLOSERS.charAt(open), i + 1);
                 if (close > 0) {
-                    java.util.Arrays.fill(s, i, close + 1, ' ');
+                    Arrays.fill(s, i, close + 1, ' ');
                     i = close;
                 }
             } else if ((s[i] == '#' || s[i] == '＃') && i + 1 < s.length && !space(s, i + 1)
@@ -76,7 +79,7 @@ public final class SalesTalk {
                 while (end < s.length && !space(s, end) && s[end] != '#' && s[end] != '＃') {
                     end++;
                 }
-                java.util.Arrays.fill(s, i, end, ' ');
+                Arrays.fill(s, i, end, ' ');
                 i = end - 1;
             }
         }
@@ -97,7 +100,7 @@ public final class SalesTalk {
             // A unit after a number (2ขวด สุดคุ้ม), unless the run is talk without it: ล of ลดราคา is no litre.
             if (withoutTalk(run).isEmpty()
                     || afterNumber(s, i) && withoutTalk(run.substring(unitLength(run))).isEmpty()) {
-                java.util.Arrays.fill(s, i, end, ' ');
+                Arrays.fill(s, i, end, ' ');
             }
             i = end;
         }
@@ -119,7 +122,7 @@ public final class SalesTalk {
         if (Character.isWhitespace(s[i]) || Character.isSpaceChar(s[i])) {
             return true;
         }
-        int[] ref = s[i] == '&' ? io.mli.common.text.HtmlEntities.at(java.nio.CharBuffer.wrap(s), i) : null;
+        int[] ref = s[i] == '&' ? HtmlEntities.at(CharBuffer.wrap(s), i) : null;
         return ref != null && Character.isSpaceChar(ref[0]);
     }
 
