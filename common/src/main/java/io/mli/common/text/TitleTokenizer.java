@@ -124,8 +124,9 @@ public final class TitleTokenizer {
                 char prev = text.charAt(i - 1);
                 char cur = text.charAt(i);
                 if (Character.isDigit(cur) && Script.isThai(prev) && !Character.isDigit(prev)
-                        || isLatinLetter(prev) && Script.isThai(cur) && !Character.isDigit(cur)
-                        || Script.isThai(prev) && !Character.isDigit(prev) && isLatinLetter(cur)) {
+                        || Script.isThai(cur) && !Character.isDigit(cur) && latinBefore(text, i)
+                        || Script.isThai(prev) && !Character.isDigit(prev) && !Character.isLowSurrogate(cur)
+                        && isLatinLetter(text.codePointAt(i))) {
                     out[k++] = at == null ? i : at[i];
                 }
             }
@@ -135,8 +136,18 @@ public final class TitleTokenizer {
         return java.util.Arrays.copyOf(out, k);
     }
 
-    private static boolean isLatinLetter(char c) {
-        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    private static boolean isLatinLetter(int cp) {
+        return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+    }
+
+    /** Whether a Latin letter, with any combining marks after it (e + U+0301), ends just before {@code i}. */
+    private static boolean latinBefore(String text, int i) {
+        int k = i;
+        while (k > 0 && Character.getType(text.charAt(k - 1)) == Character.NON_SPACING_MARK
+                && !Script.isThai(text.charAt(k - 1))) {
+            k--;
+        }
+        return k > 0 && isLatinLetter(text.codePointBefore(k));
     }
 
     private static final char NIKHAHIT = '\u0E4D';
@@ -192,16 +203,19 @@ public final class TitleTokenizer {
 
     /**
      * Whether the hash ending at {@code from} opens a pair ({@code #Garansi Resmi#}): a later hash closes it, unless
-     * that one opens a hashtag of its own after a space ({@code #ของแท้ #ส่งฟรี}).
+     * that one opens a hashtag of its own ({@code #ของแท้ #ส่งฟรี}, {@code #ของแท้#ส่งฟรี}).
      */
     private static boolean pairedHash(String s, int from) {
         int next = s.indexOf('#', from);
         if (next < 0) {
             return false;
         }
-        boolean startsHashtag = next > 0 && s.charAt(next - 1) == ' ' && next + 1 < s.length()
-                && s.charAt(next + 1) != ' ';
-        return !(startsHashtag && from < s.length() && s.charAt(from) != ' ');
+        boolean gluedAfter = next + 1 < s.length() && s.charAt(next + 1) != ' ';
+        if (next > 0 && s.charAt(next - 1) == ' ' && gluedAfter) {
+            return false; // "#ของแท้ #ส่งฟรี", "# Nivea #ส่งฟรี": the later one opens a hashtag
+        }
+        // "#Garansi Resmi#", "#Original# …" pair; "#ของแท้#ส่งฟรี" is one hashtag, glued hashes and all.
+        return s.substring(from, next).indexOf(' ') >= 0 || !gluedAfter;
     }
 
     private static boolean endsWithDigit(String t) {

@@ -73,6 +73,11 @@ class TitleTokenizerTest {
         // Hashtags one after another are each a hashtag, not a pair of hashes with the words between.
         assertThat(TitleTokenizer.tokenize("Nivea Cream #ของแท้ #ส่งฟรี #พร้อมส่ง").stream().filter(t -> !t.inTag())
                 .map(Token::text)).containsExactly("Nivea", "Cream");
+        // Glued hashtags are one; a lone "# " pairs with no hashtag after it.
+        assertThat(TitleTokenizer.tokenize("#ของแท้#ส่งฟรี ZEBRA ปากกา").stream().filter(t -> !t.inTag())
+                .map(Token::text)).containsExactly("ZEBRA", "ปากกา");
+        assertThat(TitleTokenizer.tokenize("# Nivea #ส่งฟรี").stream().filter(t -> !t.inTag())
+                .map(Token::text)).containsExactly("Nivea");
         // A "<" with no ">" after it opens no tag.
         assertThat(TitleTokenizer.tokenize("Size < 5 Zabrina Rice").stream().filter(Token::inTag)).isEmpty();
     }
@@ -81,6 +86,8 @@ class TitleTokenizerTest {
     void latinLettersGluedToThaiAreTwoWords() {
         assertThat(texts("TYESOแก้วสแตนเลส 600ML")).startsWith("TYESO", "แก้ว");
         assertThat(texts("ครีมNivea")).containsExactly("ครีม", "Nivea");
+        // A Latin letter with a combining accent typed after it ends the word all the same.
+        assertThat(TitleTokenizer.wordBoundaries("Cafe\u0301เนสกาแฟ").get("Cafe\u0301".length())).isTrue();
     }
 
     @Test

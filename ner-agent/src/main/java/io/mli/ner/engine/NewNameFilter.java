@@ -34,8 +34,9 @@ final class NewNameFilter {
                 || writtenAsAWord(span.span(), title)
                 // A run of 900 letters is junk, not a brand the catalog has not met yet.
                 || !plausibleName(text)
-                // "1.8L", "30019": a size or a number, whatever the CRF made of the title's first token.
-                || onlyFigures(span, tokens)
+                // "1.8L", "500 ml": a size, whatever the CRF made of the title's first token. Numbers alone may be
+                // names (1664, 555, 5.11).
+                || onlySizes(span, tokens)
                 // "Tai nghe Bluetooth Baseus": the gazetteer's Baseus, not a brand "Bluetooth Baseus".
                 || productWordsThenKnownName(span, tokens, matches)
                 // "Hảo Hảo": a product line the gazetteer has already named the brand of (Acecook).
@@ -47,9 +48,10 @@ final class NewNameFilter {
                 || onlyProductWords(span, tokens);
     }
 
-    private static boolean onlyFigures(CrfSpan span, List<Token> tokens) {
-        return tokens.subList(span.firstToken(), span.lastToken() + 1).stream().allMatch(t -> t.type() == TokenType.NUMBER
-                || t.type() == TokenType.MEASURE || t.type() == TokenType.PUNCT);
+    private static boolean onlySizes(CrfSpan span, List<Token> tokens) {
+        List<Token> in = tokens.subList(span.firstToken(), span.lastToken() + 1);
+        return in.stream().anyMatch(t -> t.type() == TokenType.MEASURE) && in.stream().allMatch(
+                t -> t.type() == TokenType.NUMBER || t.type() == TokenType.MEASURE || t.type() == TokenType.PUNCT);
     }
 
     /**

@@ -34,14 +34,14 @@ final class TokenFeatures {
         boolean latin = false;
         boolean thai = false;
         for (Token t : tokens) {
+            thai |= t.script() == Script.THAI; // in a tag or not: SalesTalk tells promotion from product words
             if (t.inTag()) {
-                continue; // [new], #ส่งฟรี: promotion says nothing of how the product is written
+                continue; // [new]: promotion says nothing of how the product is written
             }
             if (t.type() == TokenType.LATIN && HtmlEntities.decode(t.text()).chars().anyMatch(Character::isLowerCase)) {
                 return tokens;
             }
             latin |= t.type() == TokenType.LATIN;
-            thai |= t.script() == Script.THAI;
         }
         if (!latin || thai && SalesTalk.thaiProductText(written(tokens))) {
             return tokens;

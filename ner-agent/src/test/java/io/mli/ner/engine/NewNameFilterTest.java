@@ -28,9 +28,10 @@ class NewNameFilterTest {
     }
 
     @Test
-    void aSizeOrANumberIsNoName() {
+    void aSizeIsNoNameButANumberMayBe() {
         assertThat(rejectsFirstWord("1.8L หม้อหุงข้าว")).isTrue();
-        assertThat(rejectsFirstWord("30019 1X1 Minion Keyring")).isTrue();
+        assertThat(rejectsFirstWord("1664 Blanc Beer 330ml")).isFalse();
+        assertThat(rejectsFirstWord("555 Sardines in Tomato Sauce")).isFalse();
         assertThat(rejectsFirstWord("A4Tech Wireless Mouse")).isFalse(); // letters and digits may well be a name
     }
 

@@ -33,7 +33,7 @@ class TokenFeaturesTest {
     @Test
     void otherTitlesAreReadAsWritten() {
         for (String title : List.of("Kon Thai Hom Mali Rice 5kg", "buttermilk pancake", "ME STYLE DISNEY เซ็ทสปอร์ต",
-                "กระดาษทิชชู่ 6 ม้วน")) {
+                "กระดาษทิชชู่ 6 ม้วน", "SPACE CROWN (หมวกกันน็อค)")) {
             List<Token> written = TitleTokenizer.tokenize(title);
             assertThat(TokenFeatures.asCapitalised(written)).as(title).isSameAs(written);
         }
