@@ -18,7 +18,8 @@ public final class BrandKeys {
         if (name == null) {
             return "";
         }
-        String folded = NFKC_CF.normalize(HtmlEntities.decode(name));
+        // ™ and ℠ are marks, not letters, whatever NFKC makes of them (TM): Nivea™ is Nivea.
+        String folded = NFKC_CF.normalize(HtmlEntities.decode(name).replace('\u2122', ' ').replace('\u2120', ' '));
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); ) {
             int cp = folded.codePointAt(i);

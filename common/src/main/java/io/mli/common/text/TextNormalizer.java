@@ -82,6 +82,9 @@ public final class TextNormalizer {
         if (Character.isISOControl(cp) || Character.isSpaceChar(cp) || Character.isWhitespace(cp)) {
             return " ";
         }
+        if (cp == '\u2122' || cp == '\u2120') {
+            return " "; // NFKC spells ™ and ℠ as letters (Core™ would read "coretm"); they are marks, not words
+        }
         if (UCharacter.getType(cp) == UCharacter.DECIMAL_DIGIT_NUMBER && cp > 0x7f) {
             return String.valueOf((char) ('0' + UCharacter.digit(cp, 10)));
         }

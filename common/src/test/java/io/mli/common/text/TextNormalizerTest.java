@@ -14,7 +14,7 @@ class TextNormalizerTest {
     @Test
     void readsHtmlCharacterReferencesAsTheirCharactersKeepingOffsets() {
         NormalizedText nt = TextNormalizer.normalize("M&amp;M&#39;s Peanut&nbsp;45g &#x2122;");
-        assertThat(nt.text()).isEqualTo("m&m's peanut 45g tm");
+        assertThat(nt.text()).isEqualTo("m&m's peanut 45g");
         // "'" stands where &#39; does in the title.
         int quote = nt.text().indexOf('\'');
         assertThat(nt.originStart(quote)).isEqualTo("M&amp;M".length());
@@ -37,6 +37,12 @@ class TextNormalizerTest {
         }
         NormalizedText plain = TextNormalizer.normalize("Zabrina");
         assertThat(plain.originEnd(7)).isEqualTo(7);
+    }
+
+    @Test
+    void readsTrademarkSignsAsMarksNotLetters() {
+        assertThat(TextNormalizer.normalizeText("Intel® Core™ i3 Radeon℠")).isEqualTo("intel® core i3 radeon");
+        assertThat(BrandKeys.key("Nivea™")).isEqualTo(BrandKeys.key("NIVEA"));
     }
 
     @Test
