@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * delivery", {@code พร้อมส่ง} "ready to ship", listed in {@code thai-sales-talk.txt} beside this class) and Thai units
  * after a number ({@code 1ชิ้น}, {@code 500 กรัม}). None of it says in which script the product is named, so the
  * decisions that depend on a title being Thai ask {@link #productLanguage}: {@code Long Keep Super Hard Gel 225g.
- * #ของแท้100% ส่งฟรี} is an English title, and is answered as one. Parentheses are left alone: sellers put the product's
- * own words in them ({@code (SiamSpice Seedless Tamarind 500 g.)}).
+ * #ของแท้100% ส่งฟรี} is an English title, and is answered as one. Parentheses are left alone: sellers put the
+ * product's own words in them ({@code (SiamSpice Seedless Tamarind 500 g.)}).
  */
 public final class SalesTalk {
     private static final List<String> THAI = WordList.read("thai-sales-talk.txt").stream()

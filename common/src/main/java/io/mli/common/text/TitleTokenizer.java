@@ -87,9 +87,9 @@ public final class TitleTokenizer {
 
     /**
      * The dictionary word breaker's boundaries in {@code s}, in order, plus one wherever a Thai letter is followed by
-     * a digit and wherever Latin letters and Thai meet. Normalised Thai spells sara am as nikhahit + sara aa (its NFKC form), which the breaker's dictionary
-     * does not know: it would cut น้ำ or ดำ in two. The breaker is given the usual spelling, and its boundaries are
-     * mapped back.
+     * a digit and wherever Latin letters and Thai meet. Normalised Thai spells sara am as nikhahit + sara aa (its
+     * NFKC form), which the breaker's dictionary does not know: it would cut น้ำ or ดำ in two. The breaker is given
+     * the usual spelling, and its boundaries are mapped back.
      */
     static int[] breaks(String s) {
         String text = s;

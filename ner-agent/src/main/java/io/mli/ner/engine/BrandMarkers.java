@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class BrandMarkers {
     private static final Pattern MARKER = Pattern.compile(
-            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*|^[^\\p{L}\\p{N}]*Tra\\s+)"
-                    + "([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
+            "(?:(?<!อั|มา)ตรา|(?<![\\p{L}\\p{M}])ตรา\\s|แบรนด์|(?<![\\p{L}])(?:merek|brand)\\s*[:：]\\s*"
+                    + "|^[^\\p{L}\\p{N}]*Tra\\s+)([\\p{L}\\p{M}\\p{N}'’.&-]{2,40})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
@@ -29,7 +29,8 @@ final class BrandMarkers {
      * three capitalised words.
      */
     private static final Pattern BEFORE_BRAND = Pattern.compile(
-            "(?:^[^\\p{L}\\p{N}]*|\\(\\s*)((?:\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*\\s+){0,2}\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*)"
+            "(?:^[^\\p{L}\\p{N}]*|\\(\\s*)"
+                    + "((?:\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*\\s+){0,2}\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.&-]*)"
                     + "\\s+(?:Brand|BRAND)\\b");
 
     /** A name announced by a following {@code Brand}, and the name as written with that word. */
