@@ -152,8 +152,7 @@ public final class CrfBrandModel {
      * keeps the reading of the whole title, so a brand in brackets ({@code [Zabrowski] Tomato Ketchup}) is still
      * found; opening product words get 0.
      */
-    Marginals tag(List<Token> written) {
-        List<Token> tokens = TokenFeatures.asCapitalised(written);
+    Marginals tag(List<Token> tokens) {
         double[] brand = new double[tokens.size()];
         double[] variant = new double[tokens.size()];
         double[] category = new double[tokens.size()];

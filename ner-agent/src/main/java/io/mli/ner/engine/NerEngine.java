@@ -163,14 +163,14 @@ public final class NerEngine implements BrandAgent {
             out.add(new Candidate(b, b.name(), m.span(), s, source, m.alias().surface(), kind));
         }
         if (crf != null) {
-            CrfBrandModel.Marginals marg = crf.tag(tokens);
+            List<Token> read = TokenFeatures.asCapitalised(title, tokens); // as the CRF reads them
+            CrfBrandModel.Marginals marg = crf.tag(read);
             out.removeIf(c -> "known_mid".equals(c.kind()) && aMeasure(c.span(), tokens, marg.variant()));
             // A span naming no known brand loses the sales talk it opens with (PROMO Toshiba); one that does keeps
             // it (Hot Wheels, Best Foods). Each span is resolved once (the trimmed ones once more).
             List<CrfSpan> spans = new ArrayList<>();
             List<BrandResolver.Resolution> resolutions = new ArrayList<>();
-            for (CrfSpan raw : CrfSpan.extract(title, TokenFeatures.asCapitalised(tokens), marg.brand(),
-                    crf.vocabulary())) {
+            for (CrfSpan raw : CrfSpan.extract(title, read, marg.brand(), crf.vocabulary())) {
                 BrandResolver.Resolution r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
                 CrfSpan span = r.brand() != null ? raw : raw.withoutLeadingSalesTalk(title, tokens, marg.brand());
                 if (span != null) {
@@ -426,7 +426,7 @@ public final class NerEngine implements BrandAgent {
     /** The title's tokens with the CRF's label probabilities (all zero without a CRF model). */
     public List<TokenView> explain(String title) {
         List<Token> tokens = TitleTokenizer.tokenize(title);
-        CrfBrandModel.Marginals m = crf == null ? null : crf.tag(tokens);
+        CrfBrandModel.Marginals m = crf == null ? null : crf.tag(TokenFeatures.asCapitalised(title, tokens));
         List<TokenView> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);

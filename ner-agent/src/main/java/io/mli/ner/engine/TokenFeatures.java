@@ -6,7 +6,6 @@ import io.mli.common.text.Script;
 import io.mli.common.text.Token;
 import io.mli.common.text.TokenType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,9 +28,10 @@ final class TokenFeatures {
      * not read up the same way: in dev's Open Food Facts names ({@code buttermilk pancake}) they are mostly no
      * brand. Thai titles keep their Latin capitals ({@code ME STYLE DISNEY เซ็ท…}, {@code SPACE CROWNหมวก}), where
      * they mark the name well; Thai promotion ({@code #ส่งฟรี}, {@link SalesTalk}) and tags ({@code [new]}) do not
-     * count. Offsets, and so every span's text, stay the title's. Training reads titles as written.
+     * count. Offsets, and so every span's text, stay the title's. Training reads titles as written; the engine reads
+     * a title so once, for the CRF's labels and the spans it makes of them.
      */
-    static List<Token> asCapitalised(List<Token> tokens) {
+    static List<Token> asCapitalised(String title, List<Token> tokens) {
         boolean latin = false;
         boolean thai = false;
         for (Token t : tokens) {
@@ -44,7 +44,7 @@ final class TokenFeatures {
             }
             latin |= t.type() == TokenType.LATIN;
         }
-        if (!latin || thai && SalesTalk.thaiProductText(written(tokens))) {
+        if (!latin || thai && SalesTalk.thaiProductText(title)) {
             return tokens;
         }
         List<Token> out = new ArrayList<>(tokens.size());
@@ -54,16 +54,6 @@ final class TokenFeatures {
                     t.start(), t.end(), t.type(), t.script(), t.inTag(), t.spaceBefore()) : t);
         }
         return out;
-    }
-
-    /** The title the tokens came from, white space and what no token holds as spaces. */
-    private static String written(List<Token> tokens) {
-        char[] s = new char[tokens.getLast().end()];
-        Arrays.fill(s, ' ');
-        for (Token t : tokens) {
-            t.text().getChars(0, t.text().length(), s, t.start());
-        }
-        return new String(s);
     }
 
     static String word(Token t) {
