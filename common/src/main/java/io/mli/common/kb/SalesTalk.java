@@ -88,12 +88,12 @@ public final class SalesTalk {
     /** Runs of Thai letters made only of sales talk, or of a unit after a number with sales talk after it. */
     private static void blankThaiTalk(char[] s) {
         for (int i = 0; i < s.length; ) {
-            if (!Script.isThai(s[i]) || Character.isDigit(s[i])) {
+            if (!Script.isThaiNonDigit(s[i])) {
                 i++;
                 continue;
             }
             int end = i;
-            while (end < s.length && Script.isThai(s[end]) && !Character.isDigit(s[end])) {
+            while (end < s.length && Script.isThaiNonDigit(s[end])) {
                 end++;
             }
             String run = new String(s, i, end - i);

@@ -26,6 +26,11 @@ public enum Script {
         return c >= '\u0E00' && c <= '\u0E7F';
     }
 
+    /** True for a character of the Thai block other than a Thai digit: letters, vowels, marks, ฿. */
+    public static boolean isThaiNonDigit(char c) {
+        return isThai(c) && !Character.isDigit(c);
+    }
+
     /**
      * True for the four Thai tone marks (mai ek to mai chattawa). Shops often misspell or drop them in the Thai
      * spelling of a foreign name, so matching and embedding may leave them out.

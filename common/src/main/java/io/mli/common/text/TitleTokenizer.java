@@ -123,9 +123,9 @@ public final class TitleTokenizer {
             for (int i = last + 1; i < b; i++) {
                 char prev = text.charAt(i - 1);
                 char cur = text.charAt(i);
-                if (Character.isDigit(cur) && Script.isThai(prev) && !Character.isDigit(prev)
-                        || Script.isThai(cur) && !Character.isDigit(cur) && latinBefore(text, i)
-                        || Script.isThai(prev) && !Character.isDigit(prev) && !Character.isLowSurrogate(cur)
+                if (Character.isDigit(cur) && Script.isThaiNonDigit(prev)
+                        || Script.isThaiNonDigit(cur) && latinBefore(text, i)
+                        || Script.isThaiNonDigit(prev) && !Character.isLowSurrogate(cur)
                         && isLatinLetter(text.codePointAt(i))) {
                     out[k++] = at == null ? i : at[i];
                 }
