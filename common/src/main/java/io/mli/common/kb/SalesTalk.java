@@ -38,7 +38,11 @@ public final class SalesTalk {
      * no product text).
      */
     public static String productLanguage(String title) {
-        String language = LanguageDetector.detect(title);
+        return productLanguage(title, LanguageDetector.detect(title));
+    }
+
+    /** As {@link #productLanguage(String)}, for a title whose language {@link LanguageDetector} has given. */
+    public static String productLanguage(String title, String language) {
         if (!"th".equals(language) && !"mixed".equals(language)) {
             return language; // only Thai promotion can change the answer, and there is none
         }

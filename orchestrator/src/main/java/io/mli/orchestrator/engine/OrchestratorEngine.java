@@ -113,7 +113,7 @@ public final class OrchestratorEngine implements AutoCloseable {
         long t0 = System.nanoTime();
         String language = LanguageDetector.detect(request.title());
         // Thai promotion on a Latin title (#ของแท้ ส่งฟรี) does not make it a Thai title to answer.
-        String productLanguage = SalesTalk.productLanguage(request.title());
+        String productLanguage = SalesTalk.productLanguage(request.title(), language);
         List<AgentAnswer> answers;
         if (method != Method.ORCHESTRATOR) {
             answers = ask(List.of(method.wire()), request);
