@@ -18,8 +18,7 @@ public final class BrandKeys {
         if (name == null) {
             return "";
         }
-        // ™ and ℠ are marks, not letters, whatever NFKC makes of them (TM): Nivea™ is Nivea.
-        String folded = NFKC_CF.normalize(HtmlEntities.decode(name).replace('\u2122', ' ').replace('\u2120', ' '));
+        String folded = NFKC_CF.normalize(TextNormalizer.withoutTrademarkSigns(HtmlEntities.decode(name)));
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); ) {
             int cp = folded.codePointAt(i);

@@ -13,7 +13,16 @@ import com.ibm.icu.text.Normalizer2;
 public final class TextNormalizer {
     private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
 
+    /** ™ and ℠: NFKC spells them as letters ({@code Core™} would read "coretm"), but they are marks, not words. */
+    private static final char TRADEMARK = '\u2122';
+    private static final char SERVICE_MARK = '\u2120';
+
     private TextNormalizer() {
+    }
+
+    /** The text with ™ and ℠ as spaces, as {@link #normalize} reads them ({@code Nivea™} is Nivea). */
+    static String withoutTrademarkSigns(String text) {
+        return text.replace(TRADEMARK, ' ').replace(SERVICE_MARK, ' ');
     }
 
     public static NormalizedText normalize(String title) {
@@ -82,8 +91,8 @@ public final class TextNormalizer {
         if (Character.isISOControl(cp) || Character.isSpaceChar(cp) || Character.isWhitespace(cp)) {
             return " ";
         }
-        if (cp == '\u2122' || cp == '\u2120') {
-            return " "; // NFKC spells ™ and ℠ as letters (Core™ would read "coretm"); they are marks, not words
+        if (cp == TRADEMARK || cp == SERVICE_MARK) {
+            return " ";
         }
         if (UCharacter.getType(cp) == UCharacter.DECIMAL_DIGIT_NUMBER && cp > 0x7f) {
             return String.valueOf((char) ('0' + UCharacter.digit(cp, 10)));
