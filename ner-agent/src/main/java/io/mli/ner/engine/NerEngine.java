@@ -170,8 +170,12 @@ public final class NerEngine implements BrandAgent {
             // it (Hot Wheels, Best Foods). Each span is resolved once (the trimmed ones once more).
             List<CrfSpan> spans = new ArrayList<>();
             List<BrandResolver.Resolution> resolutions = new ArrayList<>();
-            for (CrfSpan raw : CrfSpan.extract(title, read, marg.brand(), crf.vocabulary())) {
+            for (CrfSpan found : CrfSpan.extract(title, read, marg.brand(), crf.vocabulary())) {
+                CrfSpan raw = found;
                 BrandResolver.Resolution r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
+                if (r.brand() == null && (raw = found.withShortOpenerExtended(title, read, crf.vocabulary())) != found) {
+                    r = spelt(resolver.resolve(raw.span().text()), raw, tokens); // Kon Thai, not Kon
+                }
                 CrfSpan span = r.brand() != null ? raw : raw.withoutLeadingSalesTalk(title, tokens, marg.brand());
                 if (span != null) {
                     spans.add(span);

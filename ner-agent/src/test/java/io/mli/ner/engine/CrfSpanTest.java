@@ -83,4 +83,34 @@ class CrfSpanTest {
         assertThat(spans(vocabulary, "Pepperidge farm Captiva Cookies", 0.99, 0.17, 0.03, 0.0))
                 .containsExactly("Pepperidge");
     }
+
+    /** The spans as {@link CrfSpan#withShortOpenerExtended} makes them, as NerEngine asks for a new name's. */
+    private static List<String> extended(Vocabulary vocabulary, String title, double... brandProb) {
+        List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize(title));
+        return CrfSpan.extract(title, tokens, brandProb, vocabulary).stream()
+                .map(s -> s.withShortOpenerExtended(title, tokens, vocabulary).span().text()).toList();
+    }
+
+    @Test
+    void aShortOpenerTakesTheNextWordUnlessTheCatalogWritesItMostlyOutsideBrandNames() {
+        // "thai": 54 times outside brand names, 48 inside (Real Thai, …); "extra": 133 outside, never inside.
+        Vocabulary vocabulary = new Vocabulary(
+                java.util.Map.of("thai", new int[] {54, 48}, "extra", new int[] {133, 0}));
+        assertThat(extended(vocabulary, "Kon Thai White Rice 5kg.", 0.9, 0.1, 0.0, 0.0, 0.0, 0.0))
+                .containsExactly("Kon Thai");
+        // A word the catalog never wrote counts (Rai Aoy); so does a lone capital (Wel B).
+        assertThat(extended(vocabulary, "Rai Aoy Coconut Sugar", 0.9, 0.2, 0.0, 0.0)).containsExactly("Rai Aoy");
+        assertThat(extended(vocabulary, "Wel B Baby Yogurt", 0.9, 0.2, 0.0, 0.0)).containsExactly("Wel B");
+        // More than six times as often outside: the CRF's one word stands.
+        assertThat(extended(vocabulary, "Yok Extra Rice Bran Oil", 0.9, 0.1, 0.0, 0.0, 0.0)).containsExactly("Yok");
+        // Not for a longer word, a word in capitals (CP, an initialism), a word further in, a run already of two
+        // words, nor before a word written small, a figure or the end of the title.
+        assertThat(extended(vocabulary, "Zabrowski Thai Rice", 0.9, 0.1, 0.0)).containsExactly("Zabrowski");
+        assertThat(extended(vocabulary, "KON Thai Rice", 0.9, 0.1, 0.0)).containsExactly("KON");
+        assertThat(extended(vocabulary, "Rice Kon Thai", 0.0, 0.9, 0.1)).containsExactly("Kon");
+        assertThat(extended(vocabulary, "Kon Yen Thai Rice", 0.9, 0.8, 0.1, 0.0)).containsExactly("Kon Yen");
+        assertThat(extended(vocabulary, "Kon thai rice", 0.9, 0.1, 0.0)).containsExactly("Kon");
+        assertThat(extended(vocabulary, "Kon 5kg.", 0.9, 0.0, 0.0)).containsExactly("Kon");
+        assertThat(extended(vocabulary, "Kon", 0.9)).containsExactly("Kon");
+    }
 }

@@ -61,10 +61,9 @@ class DevAccuracyTest {
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.99);
         // Measured 92.9%: a seller's sales talk is no brand and its typos are (fourth session).
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.91);
-        // Measured 74.8% (73.1% and 74.8% on the catalog without every 400th or 300th row; 75.7% in the tenth
-        // session, before new names made only of the catalog's ordinary words were calibrated apart; 73.4-74.4%
-        // before the tenth session, 71.1-72.1% before the ninth: see docs/accuracy.md).
-        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.70);
+        // Measured 77.0% (76.1% and 76.4% on the catalog without every 400th or 300th row) since a short word opening
+        // a new name takes the next (Kon Thai); 74.8% before, 71.1-72.1% before the ninth session: docs/accuracy.md.
+        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.74);
         // Thai and mixed Open Food Facts rows (most do not name their brand): the issue asks for 15% answered; the
         // floor leaves a row of room, as every knowledge-base change retrains the CRF.
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.14);
@@ -83,7 +82,8 @@ class DevAccuracyTest {
         Map<String, SliceStats> s = evaluate(Method.NER).slices();
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.98); // the issue's target; 99.0%
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.90); // measured 92.0–92.9%
-        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.70); // 74.8% (73.1-74.8)
+        // The issue's target; measured 77.0% (76.1-77.0 on the catalog and the two copies above; 74.8% before).
+        assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.75);
         assertThat(s.get("off/th+mixed").coverage()).isGreaterThanOrEqualTo(0.10);
         assertThat(s.get("off/th+mixed").precision()).isGreaterThanOrEqualTo(0.6);
     }
