@@ -254,7 +254,27 @@ public final class NerEngine implements BrandAgent {
                 ? c.fitting() : c);
         out.sort(Comparator.comparing((Candidate c) -> FITS.equals(c.kind()))
                 .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
+        knownBeforeWeakSoundAlike(out);
         return out;
+    }
+
+    /**
+     * A weak sound-alike is an alternative only ({@link SoundAlikes#WEAK}): a known brand written in the title goes
+     * before it, whatever the scores. หูฟัง ("earphones") sounds a little like FINISH, and {@code หูฟัง Sony} is Sony.
+     * A new name does not: in {@code ME STYLE กางเกง} NER's answer would then be the CRF's {@code ME}, short of the
+     * brand, where the sound-alike's low confidence makes it abstain.
+     */
+    private static void knownBeforeWeakSoundAlike(List<Candidate> sorted) {
+        if (sorted.isEmpty() || !SoundAlikes.WEAK_KIND.equals(sorted.getFirst().kind())) {
+            return;
+        }
+        for (int i = 1; i < sorted.size(); i++) {
+            Candidate c = sorted.get(i);
+            if (c.brand() != null && !SoundAlikes.WEAK_KIND.equals(c.kind()) && !FITS.equals(c.kind())) {
+                sorted.addFirst(sorted.remove(i));
+                return;
+            }
+        }
     }
 
     /**
@@ -459,7 +479,7 @@ public final class NerEngine implements BrandAgent {
                 return new BrandGuess(null, name, names, score, List.of(ev));
             }
             List<String> names = brand.allNames();
-            if (source.endsWith("transliteration") && !kind.equals("translit_weak") && !names.contains(surface)) {
+            if (source.endsWith("transliteration") && !kind.equals(SoundAlikes.WEAK_KIND) && !names.contains(surface)) {
                 // The title's own spelling is one of the brand's names from now on: say so with the answer.
                 names = new ArrayList<>(names);
                 names.add(surface);

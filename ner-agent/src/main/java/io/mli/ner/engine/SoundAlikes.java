@@ -25,6 +25,8 @@ final class SoundAlikes {
     static final double WORD = 0.85;
     /** Part of a compound, mid-title, or one letter away: mostly chance, an alternative only. */
     static final double WEAK = 0.5;
+    /** The kind of such a weak candidate, which NER ranks after every other. */
+    static final String WEAK_KIND = "translit_weak";
     /**
      * The sound similarity, vowels included, above which a Thai word and a brand name are taken as one name. At 0.8
      * (one letter in five) most matches in the hand-checked sample were chance (องุ่น "grape" as A NGOON).
@@ -80,7 +82,7 @@ final class SoundAlikes {
                     Brand b = alike != null ? alike : kb.byId(m.brandIds().getFirst()).orElseThrow();
                     boolean strong = alike != null;
                     out.add(new NerEngine.Candidate(b, b.name(), span, strong ? WORD : WEAK,
-                            "transliteration", span.text(), strong ? "translit" : "translit_weak"));
+                            "transliteration", span.text(), strong ? "translit" : WEAK_KIND));
                 }
             }
         }

@@ -484,6 +484,25 @@ class NerEngineTest {
     }
 
     @Test
+    void aKnownBrandWrittenInTheTitleGoesBeforeAWeakSoundAlike() {
+        // Sony mid-title named other makers' batteries in this catalog, so its score there is under the weak one's.
+        List<CatalogRow> rows = List.of(
+                new CatalogRow(1, "Finish Dishwasher Tablets 30pcs", "FINISH", null, java.util.Map.of()),
+                new CatalogRow(2, "Sony Walkman NW-A55", "SONY", null, java.util.Map.of()),
+                new CatalogRow(3, "Kastar Battery for Sony Camera", "KASTAR", null, java.util.Map.of()),
+                new CatalogRow(4, "Kastar Charger for Sony Camera", "KASTAR", null, java.util.Map.of()));
+        NerEngine ner = new NerEngine(new KnowledgeBaseBuilder().addAll(rows).starter(false).build(), null);
+        // หูฟัง ("earphones") has FINISH's consonants: a weak sound-alike, found, but after the Sony written there.
+        List<NerEngine.Candidate> candidates = ner.candidates("หูฟัง Sony ตัดเสียงรบกวน");
+        assertThat(candidates).anyMatch(c -> c.kind().equals(SoundAlikes.WEAK_KIND) && c.name().equals("FINISH"));
+        assertThat(candidates.stream().filter(c -> c.name().equals("SONY")).findFirst().orElseThrow().score())
+                .isLessThan(SoundAlikes.WEAK);
+        assertThat(candidates.getFirst().name()).isEqualTo("SONY");
+        // Alone, it is still NER's (weak) answer.
+        assertThat(ner.candidates("หูฟัง ตัดเสียงรบกวน").getFirst().kind()).isEqualTo(SoundAlikes.WEAK_KIND);
+    }
+
+    @Test
     void aBrandMarkerBeforeAThaiSpellingOfAKnownBrandNamesThatBrand() {
         NerEngine ner = new NerEngine(soundAlikes(), null);
         // TEAPOT and TIPTOP share their consonants; the vowels choose.
