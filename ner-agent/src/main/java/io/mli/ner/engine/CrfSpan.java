@@ -118,7 +118,7 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
             return this;
         }
         Token next = tokens.get(lastToken + 1);
-        if (!capitalisedWordApart(next)
+        if (!capitalisedWordApart(next) || inCapitals(next)
                 || vocabulary.outsideCount(next.norm()) > SHORT_OPENER_OUTSIDE * vocabulary.insideCount(next.norm())) {
             return this;
         }
@@ -133,17 +133,45 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      */
     static final int SHORT_OPENER_OUTSIDE = 6;
 
+    /**
+     * A new name opening the title with a capitalised word and going on with a word in capitals ({@code Tide PODS},
+     * {@code Ovaltine UHT}, {@code Mizumi UV}) cut to its first word; else the span itself. Of the catalog's titles
+     * that open so, the brand is the first word alone in 201 and goes on into the capitals in 6 ({@code Venchi SPA},
+     * {@code Melano CC}): the catalog writes a line, a formula or an initialism so after the brand's name.
+     */
+    CrfSpan withoutCapitalsAfterOpener(String title, List<Token> tokens, double[] brandProb) {
+        if (firstToken == lastToken || firstToken != firstWord(tokens) || !titleCase(tokens.get(firstToken))) {
+            return this;
+        }
+        Token next = tokens.get(firstToken + 1);
+        if (next.type() != TokenType.LATIN || !next.spaceBefore() || next.inTag() || !inCapitals(next)) {
+            return this;
+        }
+        return new CrfSpan(Span.of(title, span.start(), tokens.get(firstToken).end()), firstToken, firstToken,
+                brandProb[firstToken], brandProb[firstToken]);
+    }
+
+    /** A Latin word of a capital and small letters only ({@code Tide}, {@code Kon}). */
+    private static boolean titleCase(Token t) {
+        String s = t.text();
+        return t.type() == TokenType.LATIN && s.length() >= 2 && Character.isUpperCase(s.charAt(0))
+                && s.substring(1).chars().allMatch(Character::isLowerCase);
+    }
+
+    /** A word of two letters or more, all of them capitals ({@code PODS}, {@code UV}). */
+    private static boolean inCapitals(Token t) {
+        String s = t.text();
+        return s.length() >= 2 && s.chars().allMatch(Character::isUpperCase);
+    }
+
     /** The longest word {@link #withShortOpenerExtended} takes for short. */
     static final int SHORT_OPENER = 3;
 
     /** A Latin word of up to {@link #SHORT_OPENER} letters, its first a capital and the others small. */
     private static boolean shortCapitalised(Token t) {
         String s = t.text();
-        if (t.type() != TokenType.LATIN || s.isEmpty() || s.length() > SHORT_OPENER
-                || !Character.isUpperCase(s.charAt(0))) {
-            return false;
-        }
-        return s.substring(1).chars().allMatch(Character::isLowerCase);
+        return t.type() == TokenType.LATIN && !s.isEmpty() && s.length() <= SHORT_OPENER
+                && Character.isUpperCase(s.charAt(0)) && s.substring(1).chars().allMatch(Character::isLowerCase);
     }
 
     /**

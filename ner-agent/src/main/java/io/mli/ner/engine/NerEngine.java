@@ -173,8 +173,13 @@ public final class NerEngine implements BrandAgent {
             for (CrfSpan found : CrfSpan.extract(title, read, marg.brand(), crf.vocabulary())) {
                 CrfSpan raw = found;
                 BrandResolver.Resolution r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
-                if (r.brand() == null && (raw = found.withShortOpenerExtended(title, read, crf.vocabulary())) != found) {
-                    r = spelt(resolver.resolve(raw.span().text()), raw, tokens); // Kon Thai, not Kon
+                if (r.brand() == null) {
+                    // Kon Thai, not Kon; Tide, not Tide PODS.
+                    raw = found.withShortOpenerExtended(title, read, crf.vocabulary())
+                            .withoutCapitalsAfterOpener(title, read, marg.brand());
+                    if (raw != found) {
+                        r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
+                    }
                 }
                 CrfSpan span = r.brand() != null ? raw : raw.withoutLeadingSalesTalk(title, tokens, marg.brand());
                 if (span != null) {

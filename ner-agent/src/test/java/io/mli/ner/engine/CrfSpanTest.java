@@ -113,4 +113,27 @@ class CrfSpanTest {
         assertThat(extended(vocabulary, "Kon 5kg.", 0.9, 0.0, 0.0)).containsExactly("Kon");
         assertThat(extended(vocabulary, "Kon", 0.9)).containsExactly("Kon");
     }
+
+    @Test
+    void aNewNameStopsBeforeAWordInCapitalsAfterItsCapitalisedFirstWord() {
+        List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize("Tide PODS Laundry Pacs"));
+        double[] p = {0.9, 0.6, 0.0, 0.0};
+        CrfSpan span = CrfSpan.extract("Tide PODS Laundry Pacs", tokens, p, Vocabulary.empty()).getFirst();
+        assertThat(span.span().text()).isEqualTo("Tide PODS");
+        CrfSpan cut = span.withoutCapitalsAfterOpener("Tide PODS Laundry Pacs", tokens, p);
+        assertThat(cut.span().text()).isEqualTo("Tide");
+        assertThat(cut.mean()).isEqualTo(0.9);
+        // Not a name in capitals itself, a name of capitalised words, nor one further in.
+        assertThat(cutSpans("BEST CT King Minion", 0.9, 0.9, 0.1, 0.0)).containsExactly("BEST CT");
+        assertThat(cutSpans("Best Choice UHT Milk", 0.9, 0.9, 0.1, 0.0)).containsExactly("Best Choice");
+        assertThat(cutSpans("Milk Tide PODS", 0.0, 0.9, 0.9)).containsExactly("Tide PODS");
+        // A short opener takes no word in capitals either (Oh CF is Oh's, as the catalog writes such titles).
+        assertThat(extended(Vocabulary.empty(), "Oh CF Card Adapter", 0.9, 0.1, 0.0, 0.0)).containsExactly("Oh");
+    }
+
+    private static List<String> cutSpans(String title, double... brandProb) {
+        List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize(title));
+        return CrfSpan.extract(title, tokens, brandProb, Vocabulary.empty()).stream()
+                .map(s -> s.withoutCapitalsAfterOpener(title, tokens, brandProb).span().text()).toList();
+    }
 }
