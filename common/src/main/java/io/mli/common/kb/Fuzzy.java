@@ -41,6 +41,20 @@ public final class Fuzzy {
         return prev[m];
     }
 
+    /**
+     * Whether the two hold the same digits in the same order. A near-spelling may change letters, not figures: a seller
+     * mistypes {@code Cornich} for CORNICHE, but {@code 100PLUS} is no 101 PLUS, nor {@code 5M} 3M.
+     */
+    public static boolean sameDigits(CharSequence a, CharSequence b) {
+        return digits(a).equals(digits(b));
+    }
+
+    private static String digits(CharSequence s) {
+        StringBuilder out = new StringBuilder();
+        s.codePoints().filter(Character::isDigit).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
     /** 1 − distance / longer length: 1 for equal strings, 0 for nothing in common. */
     public static double similarity(String a, String b) {
         int longer = Math.max(a.length(), b.length());

@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Names the brand of a span the CRF found: the knowledge-base brand whose name or alias has the span's key, else
  * one whose key is a near-spelling of it (a misspelt {@code Cornich} for {@code CORNICHE}), else none: a new brand.
- * Near-spellings are searched among keys with the same first letter and a close length only, which keeps the
- * search to a few dozen comparisons.
+ * Near-spellings keep the key's digits ({@link io.mli.common.kb.Fuzzy#sameDigits}: {@code 100PLUS} is no 101 PLUS),
+ * and are searched among keys with the same first letter and a close length only, which keeps the search to a few
+ * dozen comparisons.
  */
 final class BrandResolver {
     private final KnowledgeBase kb;
@@ -56,7 +57,7 @@ final class BrandResolver {
         AliasEntry best = null;
         int bestDistance = allowed + 1;
         for (AliasEntry a : byInitial.getOrDefault(key.charAt(0), List.of())) {
-            if (Math.abs(a.key().length() - key.length()) > allowed) {
+            if (Math.abs(a.key().length() - key.length()) > allowed || !Fuzzy.sameDigits(key, a.key())) {
                 continue;
             }
             int products = kb.byId(a.brandId()).map(io.mli.common.kb.Brand::products).orElse(0);

@@ -57,6 +57,14 @@ class NerEngineTest {
         assertThat(resolver.resolve("Mack").brand()).isNull();
     }
 
+    @Test
+    void aNearSpellingChangesLettersNotFigures() {
+        BrandResolver resolver = resolverOf("101Plus Soy Sauce 250ml.", "101 PLUS");
+        assertThat(resolver.resolve("101Plos").how()).isEqualTo("fuzzy");
+        assertThat(resolver.resolve("100PLUS").brand()).as("another drink, not 101 PLUS misspelt").isNull();
+        assertThat(resolver.resolve("1010Plus").brand()).isNull();
+    }
+
     /** A resolver over a knowledge base of one catalog title, without the starter. */
     private static BrandResolver resolverOf(String title, String brand) {
         return new BrandResolver(new KnowledgeBaseBuilder().addAll(List.of(
