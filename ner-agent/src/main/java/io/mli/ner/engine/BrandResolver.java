@@ -57,14 +57,14 @@ final class BrandResolver {
         AliasEntry best = null;
         int bestDistance = allowed + 1;
         for (AliasEntry a : byInitial.getOrDefault(key.charAt(0), List.of())) {
-            if (Math.abs(a.key().length() - key.length()) > allowed || !Fuzzy.sameDigits(key, a.key())) {
+            if (Math.abs(a.key().length() - key.length()) > allowed) {
                 continue;
             }
             int products = kb.byId(a.brandId()).map(io.mli.common.kb.Brand::products).orElse(0);
             int limit = Math.min(allowed, Math.min(Fuzzy.allowedEdits(key.length(), products),
                     Fuzzy.allowedEdits(a.key().length(), products)));
             int d = Fuzzy.distance(key, a.key(), limit);
-            if (d <= limit && d < bestDistance) {
+            if (d <= limit && d < bestDistance && Fuzzy.sameDigits(key, a.key())) {
                 bestDistance = d;
                 best = a;
             }

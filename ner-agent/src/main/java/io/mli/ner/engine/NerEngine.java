@@ -257,8 +257,7 @@ public final class NerEngine implements BrandAgent {
         out.replaceAll(c -> c.brand() != null
                 && Fitment.fits(title, c.span(), c.brand().id(), "line".equals(c.kind()), matches)
                 ? c.fitting() : c);
-        out.sort(Comparator.comparing((Candidate c) -> FITS.equals(c.kind()))
-                .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
+        out.sort(CANDIDATE_ORDER);
         knownBeforeWeakSoundAlike(out);
         return out;
     }
@@ -447,6 +446,11 @@ public final class NerEngine implements BrandAgent {
 
     /** The kind of a candidate that names what the product fits. */
     static final String FITS = "fits";
+
+    /** Best first: what the product fits after every other candidate, the rest by score. */
+    private static final Comparator<Candidate> CANDIDATE_ORDER = Comparator
+            .comparing((Candidate c) -> FITS.equals(c.kind()))
+            .thenComparing(Comparator.comparingDouble(Candidate::score).reversed());
 
     /** One token as the CRF sees it, for {@code mli ner explain}. */
     public record TokenView(String text, String type, boolean inTag, double brand, double variant, double category) {
