@@ -42,11 +42,15 @@ public final class Fuzzy {
     }
 
     /**
-     * Whether the two hold the same digits in the same order. A near-spelling may change letters, not figures: a seller
-     * mistypes {@code Cornich} for CORNICHE, but {@code 100PLUS} is no 101 PLUS, nor {@code 5M} 3M.
+     * Whether the two hold the same digits in the same order, or one holds none. A near-spelling of a name with figures
+     * may change its letters, not its figures: {@code 100PLUS} is no 101 PLUS, nor {@code 5M} 3M. A name without
+     * figures may be written with one for a letter ({@code C0lgate}, {@code Sams0ng}: sellers do, to pass keyword
+     * filters), or misspelt ({@code Cornich} for CORNICHE).
      */
     public static boolean sameDigits(CharSequence a, CharSequence b) {
-        return digits(a).equals(digits(b));
+        String da = digits(a);
+        String db = digits(b);
+        return da.isEmpty() || db.isEmpty() || da.equals(db);
     }
 
     private static String digits(CharSequence s) {

@@ -113,9 +113,10 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      * word, not the CRF's.
      */
     CrfSpan withShortOpenerExtended(String title, List<Token> tokens, Vocabulary vocabulary) {
+        Token opener = tokens.get(firstToken);
         if (firstToken != lastToken || firstToken != firstWord(tokens) || lastToken + 1 >= tokens.size()
-                || !shortCapitalised(tokens.get(firstToken))) {
-            return this;
+                || !capitalised(opener, 1, SHORT_OPENER) || NonBrands.isSellerTalk(opener.text())) {
+            return this; // Hot, New: sales talk, which NerEngine strips; not the first word of a name
         }
         Token next = tokens.get(lastToken + 1);
         if (!capitalisedWordApart(next) || inCapitals(next)
@@ -140,7 +141,8 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      * {@code Melano CC}): the catalog writes a line, a formula or an initialism so after the brand's name.
      */
     CrfSpan withoutCapitalsAfterOpener(String title, List<Token> tokens, double[] brandProb) {
-        if (firstToken == lastToken || firstToken != firstWord(tokens) || !titleCase(tokens.get(firstToken))) {
+        if (firstToken == lastToken || firstToken != firstWord(tokens)
+                || !capitalised(tokens.get(firstToken), 2, Integer.MAX_VALUE)) {
             return this;
         }
         Token next = tokens.get(firstToken + 1);
@@ -151,28 +153,32 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
                 brandProb[firstToken], brandProb[firstToken]);
     }
 
-    /** A Latin word of a capital and small letters only ({@code Tide}, {@code Kon}). */
-    private static boolean titleCase(Token t) {
-        String s = t.text();
-        return t.type() == TokenType.LATIN && s.length() >= 2 && Character.isUpperCase(s.charAt(0))
-                && s.substring(1).chars().allMatch(Character::isLowerCase);
+    /**
+     * A Latin word of {@code min} to {@code max} letters, a capital and then small letters only ({@code Tide},
+     * {@code Kon}, {@code B}), as the seller wrote it: the rules above read the title's own case, so they do not fire
+     * in a title typed all in capitals ({@code HAPPY DOG}), whatever NER's capitalised reading of it.
+     */
+    private static boolean capitalised(Token t, int min, int max) {
+        int[] cps = t.text().codePoints().toArray();
+        if (t.type() != TokenType.LATIN || cps.length < min || cps.length > max || !Character.isUpperCase(cps[0])) {
+            return false;
+        }
+        for (int k = 1; k < cps.length; k++) {
+            if (!Character.isLowerCase(cps[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word of two letters or more, all of them capitals ({@code PODS}, {@code UV}). */
     private static boolean inCapitals(Token t) {
-        String s = t.text();
-        return s.length() >= 2 && s.chars().allMatch(Character::isUpperCase);
+        return t.text().codePointCount(0, t.text().length()) >= 2
+                && t.text().codePoints().allMatch(Character::isUpperCase);
     }
 
     /** The longest word {@link #withShortOpenerExtended} takes for short. */
     static final int SHORT_OPENER = 3;
-
-    /** A Latin word of up to {@link #SHORT_OPENER} letters, its first a capital and the others small. */
-    private static boolean shortCapitalised(Token t) {
-        String s = t.text();
-        return t.type() == TokenType.LATIN && !s.isEmpty() && s.length() <= SHORT_OPENER
-                && Character.isUpperCase(s.charAt(0)) && s.substring(1).chars().allMatch(Character::isLowerCase);
-    }
 
     /**
      * The span without the seller's words it opens with ({@code PROMO Toshiba} is Toshiba, {@code Baru Orico} is

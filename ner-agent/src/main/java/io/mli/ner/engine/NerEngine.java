@@ -167,16 +167,16 @@ public final class NerEngine implements BrandAgent {
             CrfBrandModel.Marginals marg = crf.tag(read);
             out.removeIf(c -> "known_mid".equals(c.kind()) && aMeasure(c.span(), tokens, marg.variant()));
             // A span naming no known brand loses the sales talk it opens with (PROMO Toshiba); one that does keeps
-            // it (Hot Wheels, Best Foods). Each span is resolved once (the trimmed ones once more).
+            // it (Hot Wheels, Best Foods). Each span is resolved once, and again where a rule below reshapes it.
             List<CrfSpan> spans = new ArrayList<>();
             List<BrandResolver.Resolution> resolutions = new ArrayList<>();
             for (CrfSpan found : CrfSpan.extract(title, read, marg.brand(), crf.vocabulary())) {
                 CrfSpan raw = found;
                 BrandResolver.Resolution r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
                 if (r.brand() == null) {
-                    // Kon Thai, not Kon; Tide, not Tide PODS.
-                    raw = found.withShortOpenerExtended(title, read, crf.vocabulary())
-                            .withoutCapitalsAfterOpener(title, read, marg.brand());
+                    // Kon Thai, not Kon; Tide, not Tide PODS. By the case the seller wrote (tokens, not read).
+                    raw = found.withShortOpenerExtended(title, tokens, crf.vocabulary())
+                            .withoutCapitalsAfterOpener(title, tokens, marg.brand());
                     if (raw != found) {
                         r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
                     }
@@ -258,27 +258,47 @@ public final class NerEngine implements BrandAgent {
                 && Fitment.fits(title, c.span(), c.brand().id(), "line".equals(c.kind()), matches)
                 ? c.fitting() : c);
         out.sort(CANDIDATE_ORDER);
-        knownBeforeWeakSoundAlike(out);
+        knownBeforeWeakSoundAlike(out, tokens);
         return out;
     }
 
     /**
-     * A weak sound-alike is an alternative only ({@link SoundAlikes#WEAK}): a known brand written in the title goes
-     * before it, whatever the scores. หูฟัง ("earphones") sounds a little like FINISH, and {@code หูฟัง Sony} is Sony.
-     * A new name does not: in {@code ME STYLE กางเกง} NER's answer would then be the CRF's {@code ME}, short of the
-     * brand, where the sound-alike's low confidence makes it abstain.
+     * A weak sound-alike is an alternative only ({@link SoundAlikes#WEAK}): when it ranks first, the best known brand
+     * found in the title (by name, line or near-spelling) goes before it, whatever the scores. หูฟัง ("earphones")
+     * sounds a little like FINISH, and {@code หูฟัง Sony} is Sony. Not a brand whose words the catalog wrote more often
+     * outside brand names than in them ({@code หูฟัง Super Bass}, BLUE, MAX: there the word is the word), nor a new name:
+     * in {@code ME STYLE กางเกง} NER's answer would then be the CRF's {@code ME}, short of the brand, where the
+     * sound-alike's low confidence makes it abstain.
      */
-    private static void knownBeforeWeakSoundAlike(List<Candidate> sorted) {
+    private void knownBeforeWeakSoundAlike(List<Candidate> sorted, List<Token> tokens) {
         if (sorted.isEmpty() || !SoundAlikes.WEAK_KIND.equals(sorted.getFirst().kind())) {
             return;
         }
         for (int i = 1; i < sorted.size(); i++) {
             Candidate c = sorted.get(i);
-            if (c.brand() != null && !SoundAlikes.WEAK_KIND.equals(c.kind()) && !FITS.equals(c.kind())) {
+            if (c.brand() != null && !SoundAlikes.WEAK_KIND.equals(c.kind()) && !FITS.equals(c.kind())
+                    && !mostlyWords(c.span(), tokens)) {
                 sorted.addFirst(sorted.remove(i));
                 return;
             }
         }
+    }
+
+    /** Whether the span has words, all of which the catalog wrote more often outside brand names than in them. */
+    private boolean mostlyWords(Span span, List<Token> tokens) {
+        if (crf == null) {
+            return false;
+        }
+        boolean any = false;
+        for (Token t : tokens) {
+            if (t.start() >= span.start() && t.end() <= span.end() && t.isWord()) {
+                if (crf.vocabulary().outsideCount(t.norm()) <= crf.vocabulary().insideCount(t.norm())) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /**

@@ -25,7 +25,7 @@ final class SoundAlikes {
     static final double WORD = 0.85;
     /** Part of a compound, mid-title, or one letter away: mostly chance, an alternative only. */
     static final double WEAK = 0.5;
-    /** The kind of such a weak candidate, which NER ranks after every other. */
+    /** The kind of such a weak candidate, which NER ranks after a known brand written in the title. */
     static final String WEAK_KIND = "translit_weak";
     /**
      * The sound similarity, vowels included, above which a Thai word and a brand name are taken as one name. At 0.8
