@@ -22,6 +22,23 @@ public final class Fitment {
             "(?iU)(?:\\b(?:case|cover|casing|sarung|film|protector|glass|charger|cable|strap|ốp(?:\\s+lưng)?|dán|sạc|"
                     + "cáp)|เคส|ฟิล์ม|ซอง|สายชาร์จ|ที่ชาร์จ|กระจก)[\\s:]*$");
     /**
+     * Words for what protects a phone, before the phone's maker and model: {@code Tempered Glass Samsung A54},
+     * {@code Casing HP Oppo A57} (Indonesian: HP, handphone), {@code เคส Samsung A54}. Third parties make these and name
+     * them by the phone; a charger or a cable so named is as often the phone maker's own, and is not among them.
+     */
+    private static final Pattern PROTECTIVE = Pattern.compile(
+            "(?iU)(?:\\b(?:case|cover|casing|softcase|hardcase|sarung|film|protector|glass|ốp(?:\\s+lưng)?|dán)"
+                    + "|เคส|ฟิล์ม|ซอง|กระจก)(?:\\s+(?:hp|handphone))?[\\s:]*$");
+    /**
+     * A phone's model right after its maker's name: a code of letters then figures ({@code A54}, {@code S23},
+     * {@code Y36}), or a series and its number ({@code Galaxy A54}, {@code Note 12}, {@code Reno 8}); not a size, a
+     * capacity or a count ({@code 25W}, {@code 2.5}, {@code 64GB}, {@code 12 pcs}).
+     */
+    private static final Pattern PHONE_MODEL = Pattern.compile(
+            "(?iU)^\\s+(?:\\p{L}{1,2}\\d{1,3}\\p{L}?|(?:galaxy|note|reno|nova|mate|find|redmi|poco|pixel)\\s+"
+                    + "\\p{L}{0,2}\\d{1,3}\\p{L}?)\\b");
+
+    /**
      * A model name: numbers and short codes ({@code 14}, {@code S23}, {@code A54}, {@code 12C}) and the words phone
      * makers put between them ({@code 14 Pro}, {@code Note 12}, {@code S23 Ultra}).
      */
@@ -41,18 +58,38 @@ public final class Fitment {
     public static boolean fits(String title, Span span, String brandId, boolean line, List<GazetteerMatch> matches) {
         return afterForWord(title, span.start()) || line && afterAccessoryWord(title, span.start())
                 || line && afterItsFittedName(title, span, brandId, matches)
-                || inAnotherBrandsModelName(title, span, brandId, matches);
+                || inAnotherBrandsModelName(title, span, brandId, matches)
+                || protectsItsPhone(title, span, brandId, matches);
     }
 
     /**
-     * Whether a product line follows its own brand's name, which follows a for-word: in {@code Tempered Glass for
-     * Samsung Galaxy S24} Galaxy is what the glass fits, as Samsung is.
+     * Whether the mention names the phone a protective accessory fits: its maker's name after the accessory's words
+     * and before a model ({@code Tempered Glass Samsung A54}), or, in Indonesian, {@code HP} (handphone) there before
+     * another brand's name ({@code Casing HP Oppo A57}, where HP is no maker). A maker's name there before no model
+     * is the accessory's maker ({@code Silicone Case Spigen iPhone 15}).
+     */
+    static boolean protectsItsPhone(String title, Span span, String brandId, List<GazetteerMatch> matches) {
+        if (!endsBefore(PROTECTIVE, title, span.start())) {
+            return false;
+        }
+        if (PHONE_MODEL.matcher(title.substring(span.end())).find()) {
+            return true;
+        }
+        return span.text().strip().equalsIgnoreCase("hp") && matches.stream().anyMatch(m -> !m.alias().brandId()
+                .equals(brandId) && m.span().start() > span.end()
+                && title.substring(span.end(), m.span().start()).isBlank());
+    }
+
+    /**
+     * Whether a product line follows its own brand's name, which follows a for-word or names the phone a protective
+     * accessory fits: in {@code Tempered Glass for Samsung Galaxy S24} and {@code เคส Samsung Galaxy A54} Galaxy is what
+     * the accessory fits, as Samsung is.
      */
     static boolean afterItsFittedName(String title, Span span, String brandId, List<GazetteerMatch> matches) {
         for (GazetteerMatch m : matches) {
             if (m.alias().brandId().equals(brandId) && m.alias().kind() == AliasKind.NAME
                     && m.span().end() <= span.start() && title.substring(m.span().end(), span.start()).isBlank()
-                    && afterForWord(title, m.span().start())) {
+                    && (afterForWord(title, m.span().start()) || protectsItsPhone(title, m.span(), brandId, matches))) {
                 return true;
             }
         }

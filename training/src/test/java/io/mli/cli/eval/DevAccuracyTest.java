@@ -132,10 +132,11 @@ class DevAccuracyTest {
     /**
      * Titles written for the project (not from the shared data): well-known brands in English, Thai, Vietnamese,
      * Indonesian, Korean and Japanese titles, titles that open with what the product is or with a promotion tag,
-     * products that fit another brand ("for LG", a case for the iPhone), titles that name no brand, and titles messed
+     * products that fit another brand ("for LG", a case for the iPhone, a glass for a Samsung A54, an Indonesian
+     * "Casing HP Oppo A57"), titles that name no brand, and titles messed
      * up as shops and exports do (HTML references, Thai promotion, emoji, capitals, a brand glued to Thai words), and
      * new names whose length the catalog's way of writing tells (Bao Lai, Tide before PODS, 100PLUS no 101 PLUS).
-     * 128 of 128 right (docs/accuracy.md); the misses are printed.
+     * 130 of 130 right (docs/accuracy.md); the misses are printed.
      */
     @Test
     void titlesOfShopsAndLanguagesTheCatalogDoesNotTeach() throws Exception {
@@ -146,8 +147,8 @@ class DevAccuracyTest {
             outcomes.stream().filter(o -> !o.correct()).forEach(o -> System.out.printf(
                     "probe miss: %s -> %s (%.2f) | %s%n", o.gold(), o.predicted(), o.confidence(), o.title()));
             long right = outcomes.stream().filter(Outcome::correct).count();
-            assertThat(outcomes).hasSize(128);
-            assertThat(right).as("probe titles right").isGreaterThanOrEqualTo(122);
+            assertThat(outcomes).hasSize(130);
+            assertThat(right).as("probe titles right").isGreaterThanOrEqualTo(124);
             // No brand where the title names none, nor where it names only what the product fits (a case for the
             // iPhone, a charger for Samsung, "iPhone 14 Pro Max", which is no PROMAX).
             assertThat(outcomes).filteredOn(o -> o.gold() == null)
