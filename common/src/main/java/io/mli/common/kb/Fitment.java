@@ -1,6 +1,7 @@
 package io.mli.common.kb;
 
 import io.mli.common.domain.Span;
+import io.mli.common.text.BrandKeys;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,13 +31,25 @@ public final class Fitment {
             "(?iU)(?:\\b(?:case|cover|casing|softcase|hardcase|sarung|film|protector|glass|ốp(?:\\s+lưng)?|dán)"
                     + "|เคส|ฟิล์ม|ซอง|กระจก)(?:\\s+(?:hp|handphone))?[\\s:]*$");
     /**
-     * A phone's model right after its maker's name: a code of letters then figures ({@code A54}, {@code S23},
-     * {@code Y36}), or a series and its number ({@code Galaxy A54}, {@code Note 12}, {@code Reno 8}); not a size, a
-     * capacity or a count ({@code 25W}, {@code 2.5}, {@code 64GB}, {@code 12 pcs}).
+     * A phone's model right after its maker's name: a code of a letter or two and figures ({@code A54}, {@code S23},
+     * {@code Y36}) or figures first ({@code 11 Pro}, {@code 13T}); not a count ({@code x2}), a size or a capacity
+     * ({@code 25W}, {@code 2.5}, {@code 64GB}, {@code 12 pcs}). A series the maker names its phones by ({@code Galaxy},
+     * {@code Redmi}) is its product line, and counts as the model too.
      */
     private static final Pattern PHONE_MODEL = Pattern.compile(
-            "(?iU)^\\s+(?:\\p{L}{1,2}\\d{1,3}\\p{L}?|(?:galaxy|note|reno|nova|mate|find|redmi|poco|pixel)\\s+"
-                    + "\\p{L}{0,2}\\d{1,3}\\p{L}?)\\b");
+            "(?iU)^\\s+(?!x\\d)(?:\\p{L}{1,2}\\d{1,3}\\p{L}?|\\d{1,2}\\p{L}?(?![.,]\\d))\\b"
+                    + "(?!\\s*(?:gb|tb|mah|w|inch|in|mm|cm|m|pcs|pc|pack)\\b)");
+    /** Words that say the accessory is the phone maker's own, whose name it then rightly bears. */
+    private static final Pattern MAKERS_OWN = Pattern.compile("(?iU)\\b(?:original|ori|resmi|official|genuine)\\b"
+            + "|ของแท้|แท้");
+    /**
+     * Makers of phones, by key: the brands a protective accessory is named after. A case, a glass or a film is named by
+     * the phone it fits; before any other name (Baseus, Spigen, Fujifilm, Gigabyte) the name is the accessory's
+     * maker.
+     */
+    private static final java.util.Set<String> PHONE_MAKERS = java.util.Set.of("samsung", "apple", "xiaomi", "oppo",
+            "vivo", "realme", "infinix", "huawei", "honor", "google", "nokia", "motorola", "oneplus", "sony", "asus",
+            "tecno", "poco", "itel", "lenovo", "lg", "meizu", "zte", "nothing");
 
     /**
      * A model name: numbers and short codes ({@code 14}, {@code S23}, {@code A54}, {@code 12C}) and the words phone
@@ -63,21 +76,27 @@ public final class Fitment {
     }
 
     /**
-     * Whether the mention names the phone a protective accessory fits: its maker's name after the accessory's words
-     * and before a model ({@code Tempered Glass Samsung A54}), or, in Indonesian, {@code HP} (handphone) there before
-     * another brand's name ({@code Casing HP Oppo A57}, where HP is no maker). A maker's name there before no model
-     * is the accessory's maker ({@code Silicone Case Spigen iPhone 15}).
+     * Whether the mention names the phone a protective accessory fits: a phone maker's name after the accessory's
+     * words and before a model or a series of its own ({@code Tempered Glass Samsung A54}, {@code Case Xiaomi Redmi
+     * Note 13}), or, in Indonesian, {@code HP} (handphone) there before another brand's name ({@code Casing HP Oppo
+     * A57}, where HP is no maker). Not where the title says the accessory is the maker's own ({@code Case Samsung S23
+     * Original}), nor for another name there ({@code Tempered Glass Baseus Galaxy S23}: Baseus made it).
      */
     static boolean protectsItsPhone(String title, Span span, String brandId, List<GazetteerMatch> matches) {
-        if (!endsBefore(PROTECTIVE, title, span.start())) {
+        if (!endsBefore(PROTECTIVE, title, span.start()) || MAKERS_OWN.matcher(title).find()) {
             return false;
         }
-        if (PHONE_MODEL.matcher(title.substring(span.end())).find()) {
-            return true;
+        String key = BrandKeys.key(span.text());
+        if (key.equals("hp")) {
+            return matches.stream().anyMatch(m -> !m.alias().brandId().equals(brandId)
+                    && m.span().start() > span.end() && title.substring(span.end(), m.span().start()).isBlank());
         }
-        return span.text().strip().equalsIgnoreCase("hp") && matches.stream().anyMatch(m -> !m.alias().brandId()
-                .equals(brandId) && m.span().start() > span.end()
-                && title.substring(span.end(), m.span().start()).isBlank());
+        if (!PHONE_MAKERS.contains(key)) {
+            return false;
+        }
+        return PHONE_MODEL.matcher(title.substring(span.end())).find() || matches.stream().anyMatch(m ->
+                m.alias().brandId().equals(brandId) && m.alias().kind() == AliasKind.PRODUCT_LINE
+                        && m.span().start() > span.end() && title.substring(span.end(), m.span().start()).isBlank());
     }
 
     /**
