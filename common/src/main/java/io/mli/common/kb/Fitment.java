@@ -18,18 +18,23 @@ public final class Fitment {
     private static final Pattern FOR = Pattern.compile(
             "(?iU)(?:\\b(?:for|fits|compatible(?:\\s+(?:with|for))?|untuk|kompatibel(?:\\s+dengan)?|cho)|สำหรับ)"
                     + "[\\s:]*$");
-    /** Accessory words right before a product line: the line names the phone the accessory fits. */
-    private static final Pattern ACCESSORY = Pattern.compile(
-            "(?iU)(?:\\b(?:case|cover|casing|sarung|film|protector|glass|charger|cable|strap|ốp(?:\\s+lưng)?|dán|sạc|"
-                    + "cáp)|เคส|ฟิล์ม|ซอง|สายชาร์จ|ที่ชาร์จ|กระจก)[\\s:]*$");
     /**
-     * Words for what protects a phone, before the phone's maker and model: {@code Tempered Glass Samsung A54},
-     * {@code Casing HP Oppo A57} (Indonesian: HP, handphone), {@code เคส Samsung A54}. Third parties make these and name
-     * them by the phone; a charger or a cable so named is as often the phone maker's own, and is not among them.
+     * Words for what protects a phone, in Latin script and in Thai: a case, a cover, a screen glass or film. Third
+     * parties make these and name them by the phone they fit.
      */
-    private static final Pattern PROTECTIVE = Pattern.compile(
-            "(?iU)(?:\\b(?:case|cover|casing|softcase|hardcase|sarung|film|protector|glass|ốp(?:\\s+lưng)?|dán)"
-                    + "|เคส|ฟิล์ม|ซอง|กระจก)(?:\\s+(?:hp|handphone))?[\\s:]*$");
+    private static final String PROTECTIVE_WORDS = "case|cover|casing|softcase|hardcase|sarung|film|protector|glass"
+            + "|ốp(?:\\s+lưng)?|dán";
+    private static final String PROTECTIVE_THAI = "เคส|ฟิล์ม|ซอง|กระจก";
+    /** Accessory words right before a product line: the line names the phone the accessory fits. */
+    private static final Pattern ACCESSORY = Pattern.compile("(?iU)(?:\\b(?:" + PROTECTIVE_WORDS
+            + "|charger|cable|strap|sạc|cáp)|" + PROTECTIVE_THAI + "|สายชาร์จ|ที่ชาร์จ)[\\s:]*$");
+    /**
+     * The protective words before a phone's maker and model: {@code Tempered Glass Samsung A54}, {@code Casing HP Oppo
+     * A57} (Indonesian: HP, handphone), {@code เคส Samsung A54}. A charger or a cable so named is as often the phone
+     * maker's own, and is not among them.
+     */
+    private static final Pattern PROTECTIVE = Pattern.compile("(?iU)(?:\\b(?:" + PROTECTIVE_WORDS + ")|"
+            + PROTECTIVE_THAI + ")(?:\\s+(?:hp|handphone))?[\\s:]*$");
     /**
      * A phone's model right after its maker's name: a code of a letter or two and figures ({@code A54}, {@code S23},
      * {@code Y36}) or figures first ({@code 11 Pro}, {@code 13T}); not a count ({@code x2}), a size or a capacity
