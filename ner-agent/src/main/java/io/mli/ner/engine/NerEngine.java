@@ -292,7 +292,7 @@ public final class NerEngine implements BrandAgent {
         boolean any = false;
         for (Token t : tokens) {
             if (t.start() >= span.start() && t.end() <= span.end() && t.isWord()) {
-                if (crf.vocabulary().outsideCount(t.norm()) <= crf.vocabulary().insideCount(t.norm())) {
+                if (!crf.vocabulary().mostlyAWord(t.norm())) {
                     return false;
                 }
                 any = true;

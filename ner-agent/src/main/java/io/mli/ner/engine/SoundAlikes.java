@@ -170,7 +170,6 @@ final class SoundAlikes {
         if (vocabulary == null || name.indexOf(' ') >= 0) {
             return false;
         }
-        String w = name.toLowerCase(java.util.Locale.ROOT);
-        return vocabulary.outsideCount(w) > vocabulary.insideCount(w);
+        return vocabulary.mostlyAWord(name.toLowerCase(java.util.Locale.ROOT));
     }
 }

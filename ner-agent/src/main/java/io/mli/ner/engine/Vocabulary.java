@@ -121,6 +121,14 @@ final class Vocabulary {
         return mostlyOutsideBrandNames(counts.get(word), 2);
     }
 
+    /**
+     * Whether the catalog wrote the word more often outside brand names than in them: where such a word is also a
+     * brand's whole name (SUPER, BLUE), the word is the likelier reading.
+     */
+    boolean mostlyAWord(String word) {
+        return outsideCount(word) > insideCount(word);
+    }
+
     /** A word the catalog used at least {@value #PRODUCT_WORD_MIN} times, never inside a brand name. */
     boolean isNeverABrandWord(String word) {
         int[] c = counts.get(word);
