@@ -61,8 +61,8 @@ class DevAccuracyTest {
         assertThat(s.get("tops/known").accuracy()).isGreaterThanOrEqualTo(0.99);
         // Measured 92.9%: a seller's sales talk is no brand and its typos are (fourth session).
         assertThat(s.get("lazada").accuracy()).isGreaterThanOrEqualTo(0.91);
-        // Measured 77.0% (76.1% and 76.4% on the catalog without every 400th or 300th row) since a short word opening
-        // a new name takes the next (Kon Thai); 74.8% before, 71.1-72.1% before the ninth session: docs/accuracy.md.
+        // Measured 77.0% (76.1% and 76.4% on the catalog without every 400th or 300th row, 74.1% there before) since a
+        // short word opening a new name takes the next (Kon Thai); 74.8% before, 71.1-72.1% before the ninth session.
         assertThat(s.get("tops/new").accuracy()).isGreaterThanOrEqualTo(0.74);
         // Thai and mixed Open Food Facts rows (most do not name their brand): the issue asks for 15% answered; the
         // floor leaves a row of room, as every knowledge-base change retrains the CRF.
