@@ -1,0 +1,133 @@
+package io.mli.cli.kb;
+
+import io.mli.common.io.CatalogReader;
+import io.mli.common.io.CatalogRow;
+import io.mli.common.io.Json;
+import io.mli.common.text.BrandKeys;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.zip.CRC32;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mli kb split}: a catalog cut in two by brand, to measure how the engines do on brands the knowledge base has
+ * never seen. Every row of one brand goes to the same side, so a knowledge base built from {@code train.jsonl} knows
+ * none of the brands of {@code held-out.jsonl}, whose rows {@code mli eval} then scores as new brands
+ * ({@code brand_in_catalog: false}). A user's own catalog has few rows of a brand the knowledge base lacks, and dev
+ * sets fewer still; this gives as many as the catalog has. A brand's side is a hash of its key (the knowledge base's
+ * way of telling brands apart), the same on every machine and run, so folds are repeatable and disjoint.
+ */
+@Command(name = "split", mixinStandardHelpOptions = true,
+        description = "Split a catalog by brand into train.jsonl and held-out.jsonl, to measure the engines on "
+                + "brands the knowledge base has never seen.")
+public final class KbSplitCommand implements Callable<Integer> {
+    @Option(names = "--catalog", required = true, description = "Labelled titles: JSONL or CSV.")
+    Path catalog;
+
+    @Option(names = "--out", required = true, description = "Directory to write train.jsonl and held-out.jsonl into.")
+    Path out;
+
+    @Option(names = "--folds", defaultValue = "10", description = "Into how many groups the brands are dealt "
+            + "(default: ${DEFAULT-VALUE}); one is held out.")
+    int folds;
+
+    @Option(names = "--fold", defaultValue = "0", description = "The group held out, 0 to folds-1 "
+            + "(default: ${DEFAULT-VALUE}).")
+    int fold;
+
+    static final String TRAIN = "train.jsonl";
+    static final String HELD_OUT = "held-out.jsonl";
+
+    @Override
+    public Integer call() throws IOException {
+        if (folds < 2 || fold < 0 || fold >= folds) {
+            System.err.printf("mli kb split: --fold must be 0 to %d and --folds at least 2 (got fold %d of %d)%n",
+                    folds - 1, fold, folds);
+            return 2;
+        }
+        if (!Files.isRegularFile(catalog)) {
+            System.err.println("mli kb split: no such catalog file: " + catalog);
+            return 2;
+        }
+        Files.createDirectories(out);
+        Counts n = new Counts();
+        try (BufferedWriter train = Files.newBufferedWriter(out.resolve(TRAIN), StandardCharsets.UTF_8);
+             BufferedWriter held = Files.newBufferedWriter(out.resolve(HELD_OUT), StandardCharsets.UTF_8)) {
+            CatalogReader.read(catalog, item -> {
+                switch (item) {
+                    case CatalogReader.Row r -> {
+                        CatalogRow row = r.row();
+                        String key = row.hasBrand() ? BrandKeys.key(row.brand()) : "";
+                        boolean heldOut = !key.isEmpty() && heldOut(key, folds, fold);
+                        write(row, heldOut, heldOut ? held : train);
+                        n.count(key, heldOut);
+                    }
+                    case CatalogReader.Error e -> {
+                        n.unreadable++;
+                        System.err.printf("mli kb split: line %d left out: %s%n", e.error().line(),
+                                e.error().message());
+                    }
+                }
+            });
+        }
+        System.err.printf("kb split: fold %d of %d — %d rows of %d brands held out (%s), %d rows of %d brands to "
+                        + "train on (%s; %d of them without a brand), %d unreadable%n", fold, folds, n.heldRows,
+                n.heldBrands.size(), out.resolve(HELD_OUT), n.trainRows, n.trainBrands.size(), out.resolve(TRAIN),
+                n.unbranded, n.unreadable);
+        return 0;
+    }
+
+    /** The row as read, every field kept; a held-out row says its brand is not in the knowledge base. */
+    private static void write(CatalogRow row, boolean heldOut, BufferedWriter to) {
+        Map<String, Object> fields = new LinkedHashMap<>(row.fields());
+        if (heldOut) {
+            fields.put("brand_in_catalog", false);
+        }
+        try {
+            to.write(Json.MAPPER.writeValueAsString(fields));
+            to.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the brand with this key falls in the held-out group: CRC32 of its UTF-8 bytes, modulo the folds. */
+    static boolean heldOut(String brandKey, int folds, int fold) {
+        CRC32 crc = new CRC32();
+        crc.update(brandKey.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() % folds == fold;
+    }
+
+    private static final class Counts {
+        final Set<String> heldBrands = new HashSet<>();
+        final Set<String> trainBrands = new HashSet<>();
+        long heldRows;
+        long trainRows;
+        long unbranded;
+        long unreadable;
+
+        void count(String brandKey, boolean heldOut) {
+            if (heldOut) {
+                heldRows++;
+                heldBrands.add(brandKey);
+            } else {
+                trainRows++;
+                if (brandKey.isEmpty()) {
+                    unbranded++;
+                } else {
+                    trainBrands.add(brandKey);
+                }
+            }
+        }
+    }
+}
