@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,11 +46,20 @@ public final class KbSplitCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int fold;
 
+    @Option(names = "--per-brand", description = "Hold out at most this many rows of a brand, the first ones "
+            + "(default: all). A few brands with hundreds of rows otherwise make most of the held-out figure; a "
+            + "dev set has a handful of rows per new brand.")
+    Integer perBrand;
+
     static final String TRAIN = "train.jsonl";
     static final String HELD_OUT = "held-out.jsonl";
 
     @Override
     public Integer call() throws IOException {
+        if (perBrand != null && perBrand < 1) {
+            System.err.println("mli kb split: --per-brand must be at least 1");
+            return 2;
+        }
         if (folds < 2 || fold < 0 || fold >= folds) {
             System.err.printf("mli kb split: --fold must be 0 to %d and --folds at least 2 (got fold %d of %d)%n",
                     folds - 1, fold, folds);
@@ -69,6 +79,10 @@ public final class KbSplitCommand implements Callable<Integer> {
                         CatalogRow row = r.row();
                         String key = row.hasBrand() ? BrandKeys.key(row.brand()) : "";
                         boolean heldOut = !key.isEmpty() && heldOut(key, folds, fold);
+                        if (heldOut && perBrand != null && n.heldOf(key) >= perBrand) {
+                            n.beyondPerBrand++; // its brand is held out: it may not train either
+                            return;
+                        }
                         write(row, heldOut, heldOut ? held : train);
                         n.count(key, heldOut);
                     }
@@ -81,9 +95,9 @@ public final class KbSplitCommand implements Callable<Integer> {
             });
         }
         System.err.printf("kb split: fold %d of %d — %d rows of %d brands held out (%s), %d rows of %d brands to "
-                        + "train on (%s; %d of them without a brand), %d unreadable%n", fold, folds, n.heldRows,
-                n.heldBrands.size(), out.resolve(HELD_OUT), n.trainRows, n.trainBrands.size(), out.resolve(TRAIN),
-                n.unbranded, n.unreadable);
+                        + "train on (%s; %d of them without a brand), %d unreadable, %d over --per-brand left out%n",
+                fold, folds, n.heldRows, n.heldBrands.size(), out.resolve(HELD_OUT), n.trainRows,
+                n.trainBrands.size(), out.resolve(TRAIN), n.unbranded, n.unreadable, n.beyondPerBrand);
         return 0;
     }
 
@@ -109,17 +123,22 @@ public final class KbSplitCommand implements Callable<Integer> {
     }
 
     private static final class Counts {
-        final Set<String> heldBrands = new HashSet<>();
+        final Map<String, Integer> heldBrands = new HashMap<>();
         final Set<String> trainBrands = new HashSet<>();
         long heldRows;
         long trainRows;
         long unbranded;
         long unreadable;
+        long beyondPerBrand;
+
+        int heldOf(String brandKey) {
+            return heldBrands.getOrDefault(brandKey, 0);
+        }
 
         void count(String brandKey, boolean heldOut) {
             if (heldOut) {
                 heldRows++;
-                heldBrands.add(brandKey);
+                heldBrands.merge(brandKey, 1, Integer::sum);
             } else {
                 trainRows++;
                 if (brandKey.isEmpty()) {

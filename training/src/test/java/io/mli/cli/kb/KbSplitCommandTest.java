@@ -100,6 +100,24 @@ class KbSplitCommandTest {
     }
 
     @Test
+    void perBrandKeepsTheFirstRowsOfAHeldOutBrandAndTrainsOnNoneOfTheRest() throws Exception {
+        Path out = tmp.resolve("capped");
+        // Fold 0 of 3 holds out MAMA alone (CRC32 of "mama" is 0 modulo 3), which has two rows.
+        CliRun run = CliRun.of("kb", "split", "--catalog", catalog().toString(), "--out", out.toString(),
+                "--folds", "3", "--fold", "0", "--per-brand", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("1 over --per-brand left out");
+        assertThat(rows(out.resolve("held-out.jsonl"))).extracting(row -> row.get("title"))
+                .containsExactly("Mama Tom Yum 55g.");
+        assertThat(rows(out.resolve("train.jsonl"))).hasSize(9).noneMatch(row -> key(row).equals("mama"));
+
+        CliRun zero = CliRun.of("kb", "split", "--catalog", catalog().toString(), "--out", out.toString(),
+                "--per-brand", "0");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--per-brand must be at least 1");
+    }
+
+    @Test
     void refusesAFoldOutsideTheFoldsAndAMissingCatalog() throws Exception {
         CliRun bad = CliRun.of("kb", "split", "--catalog", catalog().toString(), "--out", tmp.resolve("x").toString(),
                 "--folds", "5", "--fold", "5");
