@@ -1,6 +1,7 @@
 package io.mli.hybrid.engine;
 
 import io.mli.common.agent.BrandAgent;
+import io.mli.common.agent.NewNameKinds;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.BrandGuess;
@@ -95,7 +96,7 @@ public final class HybridEngine implements BrandAgent {
         BrandGuess best = nerBest != null ? nerBest : candidates.getFirst();
         // A new name NER made only of the catalog's ordinary words keeps that mark, for the calibration (as the
         // orchestrator marks it when it passes NER's candidates on).
-        String decidedBy = best == nerBest && "new_words".equals(nerDetail) ? "ner_only.new_words" : "ner_only";
+        String decidedBy = best == nerBest && NewNameKinds.madeOfCatalogWords(nerDetail) ? "ner_only.new_words" : "ner_only";
         // A brand the catalog does not have has no category of its own: its title's nearest products give one.
         return answer(best, decidedBy, candidates, category != null ? category : retrieval.category(), steps);
     }

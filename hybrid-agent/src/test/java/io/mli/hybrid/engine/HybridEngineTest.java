@@ -156,9 +156,12 @@ class HybridEngineTest {
     void aNewNameOfTheCatalogsOrdinaryWordsKeepsItsMark() {
         // NER's new_words name answered for no reason of the hybrid agent's own: calibrated apart, as a brand less often.
         BrandGuess hanger = new BrandGuess(null, "Clothes Hanger", List.of("Clothes Hanger"), 0.7, List.of());
-        Agent ner = new Agent("ner", r -> AgentAnswer.ok("ner", hanger, List.of(), null, "new_words"));
+        Agent ner = new Agent("ner", r -> AgentAnswer.ok("ner", hanger, List.of(), null, "new_words.more"));
         Agent rag = new Agent("rag", r -> AgentAnswer.abstained("rag", List.of(), null, "split"));
         assertThat(new HybridEngine(ner, rag, null).infer(InferenceRequest.of("Clothes Hanger Assorted Colors Pack6"))
                 .detail()).isEqualTo("ner_only.new_words");
+        Agent named = new Agent("ner", r -> AgentAnswer.ok("ner", hanger, List.of(), null, "new.more"));
+        assertThat(new HybridEngine(named, rag, null).infer(InferenceRequest.of("Clothes Hanger Assorted Colors"))
+                .detail()).isEqualTo("ner_only");
     }
 }

@@ -1,6 +1,7 @@
 package io.mli.ner.engine;
 
 import io.mli.common.agent.BrandAgent;
+import io.mli.common.agent.NewNameKinds;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.BrandGuess;
 import io.mli.common.domain.CategoryGuess;
@@ -205,9 +206,11 @@ public final class NerEngine implements BrandAgent {
                             span.span().text(), r.how().equals("fuzzy") ? "fuzzy" : atStart ? "known_start"
                             : "known_mid"));
                 } else {
+                    String kind = !atStart ? NewNameKinds.NEW_MID : NewNameKinds.withLength(
+                            !SalesTalk.thaiProductText(title) && newNames.wordsOfTheCatalog(span, tokens)
+                            ? NewNameKinds.NEW_WORDS : NewNameKinds.NEW, words(span, tokens));
                     out.add(new Candidate(null, span.span().text().strip(), span.span(), s, "crf",
-                            span.span().text(), !atStart ? "new_mid" : !SalesTalk.thaiProductText(title)
-                            && newNames.wordsOfTheCatalog(span, tokens) ? "new_words" : "new"));
+                            span.span().text(), kind));
                 }
             }
             out.addAll(misspellings(tokens, out, firstWordStart));
@@ -282,6 +285,17 @@ public final class NerEngine implements BrandAgent {
                 return;
             }
         }
+    }
+
+    /** How many tokens the span has, punctuation aside ({@code S&W} and {@code St.Dalfour} are one each). */
+    private static int words(CrfSpan span, List<Token> tokens) {
+        int n = 0;
+        for (int k = span.firstToken(); k <= span.lastToken(); k++) {
+            if (tokens.get(k).type() != TokenType.PUNCT) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether the span has words, all of which the catalog wrote more often outside brand names than in them. */

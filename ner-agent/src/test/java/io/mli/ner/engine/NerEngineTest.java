@@ -214,7 +214,7 @@ class NerEngineTest {
         assertThat(a.status()).isEqualTo(AgentStatus.OK);
         assertThat(a.brand().id()).isNull();
         assertThat(a.brand().name()).isEqualTo("Zabrowski");
-        assertThat(a.detail()).isEqualTo("new");
+        assertThat(a.detail()).isEqualTo("new.one");
     }
 
     @Test
@@ -386,7 +386,7 @@ class NerEngineTest {
         // Sales talk before a new brand is not part of its name.
         AgentAnswer promo = ner.infer(InferenceRequest.of("Promo Zabrowski Tomato Ketchup 300g."));
         assertThat(promo.brand().name()).isEqualTo("Zabrowski");
-        assertThat(promo.detail()).as("opens the title, as far as the seller is concerned").isEqualTo("new");
+        assertThat(promo.detail()).as("opens the title, as far as the seller is concerned").isEqualTo("new.one");
     }
 
     @Test
@@ -656,6 +656,25 @@ class NerEngineTest {
     }
 
     @Test
+    void aNewNamesKindSaysWhetherItIsOneWordOrMore() {
+        NerEngine ner = new NerEngine(kb, trained.model());
+        // One-word new names are right far more often than longer ones at the same score: calibrated apart.
+        assertThat(ner.infer(InferenceRequest.of("Zabrowski Tomato Ketchup 300g.")).detail()).isEqualTo("new.one");
+        List<String> kinds = new ArrayList<>();
+        for (String title : List.of("Zabrowski Tomato Ketchup 300g.", "Zabrowski Zabrina Tomato Ketchup 300g.",
+                "St.Zabrowski Tomato Ketchup 300g.", "Zab Zabrina Tomato Ketchup 300g.")) {
+            for (NerEngine.Candidate c : ner.candidates(title)) {
+                if (c.brand() == null && c.kind().startsWith("new") && !c.kind().equals("new_mid")) {
+                    int words = c.name().split("\\s+").length; // St.Zabrowski: one token, one word
+                    assertThat(c.kind()).as(c.name()).endsWith(words > 1 ? ".more" : ".one");
+                    kinds.add(c.kind());
+                }
+            }
+        }
+        assertThat(kinds).contains("new.one", "new.more");
+    }
+
+    @Test
     void aNewNameOfWordsTheCatalogWritesAsWordsIsAKindOfItsOwn() {
         List<CatalogRow> rows = new ArrayList<>(SmallCatalog.rows());
         rows.add(new CatalogRow(900, "Nivea Body Cream Golden 100ml.", "NIVEA", "Beauty", Map.of()));
@@ -666,14 +685,14 @@ class NerEngineTest {
         AgentAnswer words = ner.infer(InferenceRequest.of("Golden Jasmine Rice 5kg."));
         AgentAnswer name = ner.infer(InferenceRequest.of("Zabrina Jasmine Rice 5kg."));
         assertThat(name.brand().name()).isEqualTo("Zabrina");
-        assertThat(name.detail()).isEqualTo("new");
+        assertThat(name.detail()).isEqualTo("new.one");
         assertThat(words.brand().name()).isEqualTo("Golden");
-        assertThat(words.detail()).isEqualTo("new_words");
+        assertThat(words.detail()).isEqualTo("new_words.one");
         // Thai sales talk does not make the title Thai, where a Latin opener would stand apart by its script.
         AgentAnswer talk = ner.infer(InferenceRequest.of("Golden Jasmine Rice 5kg. #ของแท้ ส่งฟรี"));
         assertThat(talk.brand().name()).isEqualTo("Golden");
-        assertThat(talk.detail()).isEqualTo("new_words");
+        assertThat(talk.detail()).isEqualTo("new_words.one");
         AgentAnswer thai = ner.infer(InferenceRequest.of("Golden Jasmine Rice ข้าวหอมมะลิ 5kg."));
-        assertThat(thai.detail()).isEqualTo("new");
+        assertThat(thai.detail()).isEqualTo("new.one");
     }
 }

@@ -1,5 +1,6 @@
 package io.mli.orchestrator.engine;
 
+import io.mli.common.agent.NewNameKinds;
 import io.mli.common.domain.AgentAnswer;
 import io.mli.common.domain.AgentStatus;
 import io.mli.common.domain.BrandGuess;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * Turns the agents' answers into scored options, each of a kind the calibration knows: how the NER agent found its
- * brand ({@code ner.known_start}, {@code ner.new}, …) and whether retrieval agreed ({@code .agree}), named another
+ * brand ({@code ner.known_start}, {@code ner.new.one}, …) and whether retrieval agreed ({@code .agree}), named another
  * brand ({@code .other}) or nothing ({@code .none}); retrieval's own answer ({@code rag.named.*} when the title names
  * the brand, {@code rag.unnamed.*} when only the neighbours say so); the hybrid agent's; and, for one agent asked
  * alone, {@code solo.<agent>.<kind>}. Pure and stateless.
@@ -81,7 +82,7 @@ public final class Aggregator {
      * it is a brand less often, and the agent passing it on knows no better.
      */
     private static String nersOwnWords(AgentAnswer a, BrandGuess nb, AgentAnswer ner) {
-        return nb != null && "new_words".equals(ner.detail()) && "ner_only".equals(a.detail())
+        return nb != null && NewNameKinds.madeOfCatalogWords(ner.detail()) && "ner_only".equals(a.detail())
                 && a.brand().sameBrand(nb) ? ".new_words" : "";
     }
 

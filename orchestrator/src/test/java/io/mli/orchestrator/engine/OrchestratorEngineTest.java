@@ -528,10 +528,10 @@ class OrchestratorEngineTest {
     @Test
     void aNewNameOfWordsTheCatalogWritesKeepsItsOwnCalibrationWhenTheHybridAgentPassesItOn() {
         Aggregator a = new Aggregator(Calibration.identity());
-        List<Aggregator.Option> options = a.options(List.of(ok("ner", "clothes", 0.7, "new_words"),
+        List<Aggregator.Option> options = a.options(List.of(ok("ner", "clothes", 0.7, "new_words.more"),
                 AgentAnswer.abstained("rag", List.of(), null, "split"), ok("hybrid", "clothes", 0.7, "ner_only")));
         assertThat(options).extracting(Aggregator.Option::kind)
-                .containsExactlyInAnyOrder("ner.new_words.none", "hybrid.ner_only.new_words");
+                .containsExactlyInAnyOrder("ner.new_words.more.none", "hybrid.ner_only.new_words");
         // A name of its own (new) and another agent's own reason (ner+rag) are not marked.
         assertThat(a.options(List.of(ok("ner", "zab", 0.7, "new"), ok("hybrid", "zab", 0.7, "ner_only"))))
                 .extracting(Aggregator.Option::kind).contains("hybrid.ner_only");
