@@ -175,9 +175,11 @@ public final class NerEngine implements BrandAgent {
                 CrfSpan raw = found;
                 BrandResolver.Resolution r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
                 if (r.brand() == null) {
-                    // Kon Thai, not Kon; Tide, not Tide PODS. By the case the seller wrote (tokens, not read).
+                    // Kon Thai, not Kon; Tide, not Tide PODS; Sartori, not Sartori Cherrywood. By the case the
+                    // seller wrote (tokens, not read).
                     raw = found.withShortOpenerExtended(title, tokens, crf.vocabulary())
-                            .withoutCapitalsAfterOpener(title, tokens, marg.brand());
+                            .withoutCapitalsAfterOpener(title, tokens, marg.brand())
+                            .withoutLongLastWord(title, tokens, marg.brand(), crf.vocabulary());
                     if (raw != found) {
                         r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
                     }

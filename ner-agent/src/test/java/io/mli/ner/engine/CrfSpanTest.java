@@ -142,6 +142,36 @@ class CrfSpanTest {
         assertThat(extended(Vocabulary.empty(), "Oh CF Card Adapter", 0.9, 0.1, 0.0, 0.0)).containsExactly("Oh");
     }
 
+    @Test
+    void aNewNameEndsBeforeALongLastWordTheCatalogNeverWroteInABrandName() {
+        Vocabulary none = Vocabulary.empty();
+        CrfSpan cut = longCut(none, "Ronnefeldt Teavelope Copa Cabana 62.5g", 0.9, 0.7, 0.1, 0.0, 0.0);
+        assertThat(cut.span().text()).isEqualTo("Ronnefeldt");
+        assertThat(cut.mean()).isEqualTo(0.9);
+        assertThat(cut.lastToken()).isZero();
+        assertThat(longCut(none, "Pepperidge Farm Sausalito Cookies", 0.9, 0.9, 0.6, 0.0).span().text())
+                .isEqualTo("Pepperidge Farm");
+        // Seven letters stay (Mishima Noriben), as does a first word of three (La Espanola: the opener's rule).
+        assertThat(longCut(none, "Mishima Noriben Katsuo", 0.9, 0.7, 0.0).span().text()).isEqualTo("Mishima Noriben");
+        assertThat(longCut(none, "Lax Espanola Olive Oil", 0.9, 0.7, 0.0, 0.0).span().text()).isEqualTo("Lax Espanola");
+        // A word the catalog wrote inside a brand name (Goldendrop), and one written in capitals (TRUE LIVINGTECH).
+        Vocabulary inside = new Vocabulary(java.util.Map.of("goldendrop", new int[] {0, 2}));
+        assertThat(longCut(inside, "Chinsufoods Goldendrop Oil", 0.9, 0.7, 0.0).span().text())
+                .isEqualTo("Chinsufoods Goldendrop");
+        assertThat(longCut(none, "Chinsufoods Goldendrop Oil", 0.9, 0.7, 0.0).span().text()).isEqualTo("Chinsufoods");
+        assertThat(longCut(none, "True LIVINGTECH Smart Plug", 0.9, 0.7, 0.0, 0.0).span().text())
+                .isEqualTo("True LIVINGTECH");
+        // A one-word name keeps its one word, however long.
+        assertThat(longCut(none, "Zabrowskiego Ketchup", 0.9, 0.0).span().text()).isEqualTo("Zabrowskiego");
+    }
+
+    private static CrfSpan longCut(Vocabulary vocabulary, String title, double... brandProb) {
+        List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize(title));
+        assertThat(tokens).hasSize(brandProb.length);
+        return CrfSpan.extract(title, tokens, brandProb, vocabulary).getFirst()
+                .withoutLongLastWord(title, tokens, brandProb, vocabulary);
+    }
+
     private static List<String> cutSpans(String title, double... brandProb) {
         List<Token> tokens = TitleTokenizer.tokenize(TextNormalizer.normalize(title));
         return CrfSpan.extract(title, tokens, brandProb, Vocabulary.empty()).stream()
