@@ -161,32 +161,34 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      * with a tenth of its brands held out (ten folds, five titles a brand), the rule made 43 answers right (37 brands)
      * and 12 wrong (6 brands: {@code Fiamma Vesuviana}, {@code Akara Eggology}); at seven letters 67 and 41. A short
      * first word ({@code La Espanola}, {@code San Benedetto}) is left to {@link #withShortOpenerExtended}. The word
-     * is read as the seller wrote it, a capital and small letters: in capitals it may be the name's own
-     * ({@code TRUE LIVINGTECH}).
+     * is read as the seller wrote it, a capital and small letters, standing apart: in capitals it may be the name's
+     * own ({@code TRUE LIVINGTECH}), and joined to the word before it is part of that word ({@code Hansen-Lieberman}).
+     * Sales talk the span opens with does not count as its first word ({@code Promo Zabrowski} keeps Zabrowski, which
+     * {@link #withoutLeadingSalesTalk} then finds).
      */
-    CrfSpan withoutLongLastWord(String title, List<Token> tokens, double[] brandProb, Vocabulary vocabulary) {
+    CrfSpan withoutLongLastWord(String title, List<Token> tokens, Vocabulary vocabulary) {
+        int name = firstToken; // the name's first word: after the sales talk the span may open with (Promo …)
+        while (name < lastToken && (tokens.get(name).type() == TokenType.PUNCT
+                || NonBrands.isSellerTalk(tokens.get(name).text()))) {
+            name++;
+        }
         int words = 0;
-        for (int k = firstToken; k <= lastToken; k++) {
+        for (int k = name; k <= lastToken; k++) {
             words += tokens.get(k).type() == TokenType.PUNCT ? 0 : 1;
         }
-        Token first = tokens.get(firstToken);
+        Token first = tokens.get(name);
         Token last = tokens.get(lastToken);
-        if (words < 2 || first.type() != TokenType.LATIN || letters(tokens, firstToken, firstToken + 1) < LONG_LAST_AFTER
-                || !capitalised(last, LONG_LAST_WORD, Integer.MAX_VALUE) || vocabulary.insideCount(last.norm()) > 0) {
+        if (words < 2 || first.type() != TokenType.LATIN || letters(tokens, name, name + 1) < LONG_LAST_AFTER
+                || !last.spaceBefore() || last.inTag() || !capitalised(last, LONG_LAST_WORD, Integer.MAX_VALUE)
+                || vocabulary.insideCount(last.norm()) > 0) {
             return this;
         }
         int end = lastToken - 1;
-        while (end > firstToken && tokens.get(end).type() == TokenType.PUNCT) {
+        while (end > name && tokens.get(end).type() == TokenType.PUNCT) {
             end--;
         }
-        double sum = 0;
-        double min = 1;
-        for (int k = firstToken; k <= end; k++) {
-            sum += brandProb[k];
-            min = Math.min(min, brandProb[k]);
-        }
-        return new CrfSpan(Span.of(title, span.start(), tokens.get(end).end()), firstToken, end,
-                sum / (end - firstToken + 1), min);
+        // The CRF's figures stay the span's: the name it found is the same, one word shorter.
+        return new CrfSpan(Span.of(title, span.start(), tokens.get(end).end()), firstToken, end, mean, min);
     }
 
     /** The fewest letters of a last word {@link #withoutLongLastWord} takes off. */

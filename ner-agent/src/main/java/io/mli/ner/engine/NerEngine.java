@@ -179,7 +179,7 @@ public final class NerEngine implements BrandAgent {
                     // seller wrote (tokens, not read).
                     raw = found.withShortOpenerExtended(title, tokens, crf.vocabulary())
                             .withoutCapitalsAfterOpener(title, tokens, marg.brand())
-                            .withoutLongLastWord(title, tokens, marg.brand(), crf.vocabulary());
+                            .withoutLongLastWord(title, tokens, crf.vocabulary());
                     if (raw != found) {
                         r = spelt(resolver.resolve(raw.span().text()), raw, tokens);
                     }
@@ -289,12 +289,21 @@ public final class NerEngine implements BrandAgent {
         }
     }
 
-    /** How many tokens the span has, punctuation aside ({@code S&W} and {@code St.Dalfour} are one each). */
+    /**
+     * How many words the span has, as spaces part them ({@code S&W}, {@code St.Dalfour} and {@code Coca-Cola} are one
+     * each, {@code Golden Coins} two): how the length the calibration splits new names by was counted.
+     */
     private static int words(CrfSpan span, List<Token> tokens) {
         int n = 0;
+        boolean inWord = false;
         for (int k = span.firstToken(); k <= span.lastToken(); k++) {
-            if (tokens.get(k).type() != TokenType.PUNCT) {
+            Token t = tokens.get(k);
+            if (t.spaceBefore() || k == span.firstToken()) {
+                inWord = false;
+            }
+            if (t.type() != TokenType.PUNCT && !inWord) {
                 n++;
+                inWord = true;
             }
         }
         return n;

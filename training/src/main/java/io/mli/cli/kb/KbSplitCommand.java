@@ -3,6 +3,7 @@ package io.mli.cli.kb;
 import io.mli.common.io.CatalogReader;
 import io.mli.common.io.CatalogRow;
 import io.mli.common.io.Json;
+import io.mli.common.kb.NonBrands;
 import io.mli.common.text.BrandKeys;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -69,7 +71,18 @@ public final class KbSplitCommand implements Callable<Integer> {
             System.err.println("mli kb split: no such catalog file: " + catalog);
             return 2;
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            System.err.println("mli kb split: --out must be a directory, and " + out + " is a file");
+            return 2;
+        }
         Files.createDirectories(out);
+        for (String name : List.of(TRAIN, HELD_OUT)) {
+            if (Files.exists(out.resolve(name)) && Files.isSameFile(catalog, out.resolve(name))) {
+                System.err.println("mli kb split: the catalog is " + out.resolve(name)
+                        + ", which the split would write over; give another --out");
+                return 2;
+            }
+        }
         Counts n = new Counts();
         try (BufferedWriter train = Files.newBufferedWriter(out.resolve(TRAIN), StandardCharsets.UTF_8);
              BufferedWriter held = Files.newBufferedWriter(out.resolve(HELD_OUT), StandardCharsets.UTF_8)) {
@@ -77,7 +90,9 @@ public final class KbSplitCommand implements Callable<Integer> {
                 switch (item) {
                     case CatalogReader.Row r -> {
                         CatalogRow row = r.row();
-                        String key = row.hasBrand() ? BrandKeys.key(row.brand()) : "";
+                        // Generic, No Brand: no brand, as the knowledge base reads them, so never held out.
+                        String key = row.hasBrand() && !NonBrands.isPlaceholder(row.brand())
+                                ? BrandKeys.key(row.brand()) : "";
                         boolean heldOut = !key.isEmpty() && heldOut(key, folds, fold);
                         if (heldOut && perBrand != null && n.heldOf(key) >= perBrand) {
                             n.beyondPerBrand++; // its brand is held out: it may not train either

@@ -32,6 +32,7 @@ class KbSplitCommandTest {
             "{\"title\": \"Tefal Frying Pan 28cm\", \"brand\": \"TEFAL\", \"source\": \"s\", \"lang\": \"en\"}",
             "{\"title\": \"Dettol Liquid 500ml.\", \"brand\": \"DETTOL\", \"source\": \"s\", \"lang\": \"en\"}",
             "{\"title\": \"Plain Cotton Tote Bag\", \"brand\": \"\", \"source\": \"s\", \"lang\": \"en\"}",
+            "{\"title\": \"USB Cable 1m\", \"brand\": \"Generic\", \"source\": \"s\", \"lang\": \"en\"}",
             "not json at all");
 
     private Path catalog() throws Exception {
@@ -59,17 +60,20 @@ class KbSplitCommandTest {
         Path catalog = catalog();
         Map<String, Integer> heldIn = new HashMap<>();
         Set<String> heldTitles = new HashSet<>();
+        int heldRows = 0;
         for (int fold = 0; fold < 3; fold++) {
             Path out = tmp.resolve("fold" + fold);
             CliRun run = CliRun.of("kb", "split", "--catalog", catalog.toString(), "--out", out.toString(),
                     "--folds", "3", "--fold", String.valueOf(fold));
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.err()).contains("line 12 left out").contains("1 unreadable")
-                    .contains("1 of them without a brand");
+            assertThat(run.err()).contains("line 13 left out").contains("1 unreadable")
+                    .contains("2 of them without a brand");
 
             List<Map<String, Object>> held = rows(out.resolve("held-out.jsonl"));
             List<Map<String, Object>> train = rows(out.resolve("train.jsonl"));
-            assertThat(held.size() + train.size()).isEqualTo(11); // all readable rows, the unbranded one trains
+            assertThat(held.size() + train.size()).isEqualTo(12); // all readable rows; Generic and "" train
+            assertThat(train).anyMatch(row -> "Generic".equals(row.get("brand")));
+            heldRows += held.size();
             Set<String> heldKeys = new HashSet<>();
             for (Map<String, Object> row : held) {
                 assertThat(row).containsEntry("brand_in_catalog", false).containsEntry("lang", "en");
@@ -82,6 +86,7 @@ class KbSplitCommandTest {
             assertThat(train).allMatch(row -> !row.containsKey("brand_in_catalog"));
         }
         assertThat(heldTitles).hasSize(10);
+        assertThat(heldRows).as("each branded row held out once over the folds").isEqualTo(10);
         assertThat(heldIn.keySet()).hasSize(7);
     }
 
@@ -91,7 +96,9 @@ class KbSplitCommandTest {
         CliRun.of("kb", "split", "--catalog", catalog.toString(), "--out", tmp.resolve("a").toString());
         CliRun.of("kb", "split", "--catalog", catalog.toString(), "--out", tmp.resolve("b").toString());
         assertThat(Files.readAllLines(tmp.resolve("a/held-out.jsonl")))
-                .isEqualTo(Files.readAllLines(tmp.resolve("b/held-out.jsonl")));
+                .isEqualTo(Files.readAllLines(tmp.resolve("b/held-out.jsonl"))).isNotEmpty();
+        assertThat(Files.readAllLines(tmp.resolve("a/train.jsonl")))
+                .isEqualTo(Files.readAllLines(tmp.resolve("b/train.jsonl"))).isNotEmpty();
         // Fixed by the key's CRC32 (nivea: 0xd44d5c76, 4 modulo 10), not by the JVM's string hash: published figures
         // name the fold, and must mean the same rows on every machine.
         assertThat(KbSplitCommand.heldOut("nivea", 10, 4)).isTrue();
@@ -109,7 +116,7 @@ class KbSplitCommandTest {
         assertThat(run.err()).contains("1 over --per-brand left out");
         assertThat(rows(out.resolve("held-out.jsonl"))).extracting(row -> row.get("title"))
                 .containsExactly("Mama Tom Yum 55g.");
-        assertThat(rows(out.resolve("train.jsonl"))).hasSize(9).noneMatch(row -> key(row).equals("mama"));
+        assertThat(rows(out.resolve("train.jsonl"))).hasSize(10).noneMatch(row -> key(row).equals("mama"));
 
         CliRun zero = CliRun.of("kb", "split", "--catalog", catalog().toString(), "--out", out.toString(),
                 "--per-brand", "0");
@@ -128,5 +135,18 @@ class KbSplitCommandTest {
                 tmp.resolve("y").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such catalog file");
+
+        // An --out that is a file, and one whose train.jsonl is the catalog itself (it would be emptied, then read).
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        CliRun notADirectory = CliRun.of("kb", "split", "--catalog", catalog().toString(), "--out", file.toString());
+        assertThat(notADirectory.exitCode()).isEqualTo(2);
+        assertThat(notADirectory.err()).contains("must be a directory");
+        Path again = tmp.resolve("again");
+        Files.createDirectories(again);
+        Path inside = Files.copy(catalog(), again.resolve("train.jsonl"));
+        CliRun overwrite = CliRun.of("kb", "split", "--catalog", inside.toString(), "--out", again.toString());
+        assertThat(overwrite.exitCode()).isEqualTo(2);
+        assertThat(overwrite.err()).contains("would write over");
+        assertThat(Files.readAllLines(inside)).hasSize(CATALOG.size());
     }
 }
