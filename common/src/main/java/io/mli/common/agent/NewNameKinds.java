@@ -5,10 +5,10 @@ package io.mli.common.agent;
  * calibration read them from its answer's detail. Each is also split by the name's length, one word or more
  * ({@code new.one}, {@code new_words.more}): the calibration fits each apart where it has seen enough of them and
  * falls back to its parent where it has not, dropping the last part of the kind first: {@code ner.new.one.other}
- * (retrieval named another brand) → {@code ner.new.one} → {@code ner.new}. Counted on the catalog with a tenth of its brands held
- * out (ten folds, five titles a brand), NER's one-word new names were right 85% of the time and its longer ones 58%,
- * where their scores were alike; of new names made only of words the catalog also writes as words, the one-word ones
- * were right 57% of the time and the longer ones 81% ({@code Golden Coins}, {@code Bell Foods}).
+ * (retrieval named another brand) → {@code ner.new.one} → {@code ner.new}. Counted on the catalog with a tenth of its
+ * brands held out (ten folds, five titles a brand), NER's one-word new names were right 85% of the time and its longer
+ * ones 58%, where their scores were alike; of new names made only of words the catalog also writes as words, the
+ * one-word ones were right 57% of the time and the longer ones 81% ({@code Golden Coins}, {@code Bell Foods}).
  */
 public final class NewNameKinds {
     /** A new name opening the title. */

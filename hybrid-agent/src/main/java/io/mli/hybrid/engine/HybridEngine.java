@@ -96,7 +96,8 @@ public final class HybridEngine implements BrandAgent {
         BrandGuess best = nerBest != null ? nerBest : candidates.getFirst();
         // A new name NER made only of the catalog's ordinary words keeps that mark, for the calibration (as the
         // orchestrator marks it when it passes NER's candidates on).
-        String decidedBy = best == nerBest && NewNameKinds.madeOfCatalogWords(nerDetail) ? "ner_only.new_words" : "ner_only";
+        String decidedBy = best == nerBest && NewNameKinds.madeOfCatalogWords(nerDetail) ? "ner_only.new_words"
+                : "ner_only";
         // A brand the catalog does not have has no category of its own: its title's nearest products give one.
         return answer(best, decidedBy, candidates, category != null ? category : retrieval.category(), steps);
     }

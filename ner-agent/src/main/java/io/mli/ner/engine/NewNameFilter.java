@@ -124,9 +124,9 @@ final class NewNameFilter {
      * Whether every word of the span is one the catalog also wrote outside brand names ({@code Clothes Hanger},
      * {@code Bamboo}, {@code Thai}, but also {@code Sea Crown}; not {@code Swift}, one brand's line there): a new name
      * so made is a brand less often than one with a word the catalog never wrote but in a brand name
-     * ({@code Moskovsky}), and the calibration tells it apart ({@link io.mli.common.agent.NewNameKinds#NEW_WORDS}). Not in a Thai title: there a Latin
-     * name opening it stands apart by its script ({@code DOUBLE LOCK ช่องทำน้ำแข็ง}), and is its brand whatever its
-     * words.
+     * ({@code Moskovsky}), and the calibration tells it apart ({@link io.mli.common.agent.NewNameKinds#NEW_WORDS}).
+     * Not in a Thai title: there a Latin name opening it stands apart by its script ({@code DOUBLE LOCK
+     * ช่องทำน้ำแข็ง}), and is its brand whatever its words.
      */
     boolean wordsOfTheCatalog(CrfSpan span, List<Token> tokens) {
         return everyWord(tokens.subList(span.firstToken(), span.lastToken() + 1),

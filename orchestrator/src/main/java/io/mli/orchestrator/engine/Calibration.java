@@ -11,7 +11,8 @@ import java.util.Map;
  * Maps an answer's raw score to the probability that it is right, per kind of answer (which agent answered, how
  * the brand was found, whether retrieval agreed): one isotonic map per kind, fitted on a held-out part of the
  * catalog, never on evaluation data. A kind seen too rarely falls back to its parent ({@code ner.new.one.agree} →
- * {@code ner.new.one} → {@code ner.new} → {@code ner} → {@code all}). Without a fitted calibration, scores pass through unchanged.
+ * {@code ner.new.one} → {@code ner.new} → {@code ner} → {@code all}). Without a fitted calibration, scores pass
+ * through unchanged.
  *
  * <p>Two kinds of evidence cannot occur in a catalog without Thai titles: a Thai word that sounds like a Latin brand
  * ({@code translit}), and Latin initials spelt in Thai opening the title ({@code initials}). Their scores are already
