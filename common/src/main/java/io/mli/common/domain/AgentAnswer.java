@@ -21,6 +21,14 @@ public record AgentAnswer(
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         AgentAnswer checked) {
 
+    /**
+     * A {@code usage} entry (true) by which NER says its brand has no catalog products, so no category of its own (a
+     * brand known only from the starter): the orchestrator then asks retrieval for the neighbours' category even where
+     * NER alone is sure of the brand. A brand whose catalog rows have no category (the catalog's Lazada rows) does
+     * not carry it: its neighbours, mostly its own products, have none either.
+     */
+    public static final String NO_CATALOG_PRODUCTS = "no_catalog_products";
+
     public AgentAnswer {
         alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
         usage = usage == null ? Map.of() : Map.copyOf(usage);

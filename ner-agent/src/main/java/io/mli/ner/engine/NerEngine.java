@@ -138,7 +138,10 @@ public final class NerEngine implements BrandAgent {
         if (category == null && best.id() != null) {
             category = kb.byId(best.id()).map(Brand::likelyCategory).orElse(null);
         }
-        return AgentAnswer.ok(name(), best, alternatives, category, candidates.getFirst().kind());
+        AgentAnswer answer = AgentAnswer.ok(name(), best, alternatives, category, candidates.getFirst().kind());
+        boolean noProducts = category == null && best.id() != null
+                && kb.byId(best.id()).map(b -> b.products() == 0).orElse(false);
+        return noProducts ? answer.withUsage(java.util.Map.of(AgentAnswer.NO_CATALOG_PRODUCTS, true)) : answer;
     }
 
     /** Every brand candidate, best first. */

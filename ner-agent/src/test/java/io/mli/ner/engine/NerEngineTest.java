@@ -91,6 +91,29 @@ class NerEngineTest {
     }
 
     @Test
+    void aBrandWithoutCatalogProductsSaysSoForItsCategory() {
+        // Known only from the starter (Eucerin), a brand has no catalog products to give a category: NER says so, and
+        // the orchestrator asks retrieval for the neighbours' category. A catalog brand (NIVEA) does not.
+        List<CatalogRow> rows = new ArrayList<>(SmallCatalog.rows());
+        rows.add(new CatalogRow(900, "Zabrina Canvas Tote Bag", "ZABRINA", null, Map.of())); // no category
+        KnowledgeBase withStarter = new KnowledgeBaseBuilder().addAll(rows).starter(true).build();
+        assertThat(withStarter.byId("eucerin").orElseThrow().products()).isZero();
+        NerEngine ner = new NerEngine(withStarter, null);
+        AgentAnswer starterOnly = ner.infer(InferenceRequest.of("Eucerin Spotless Brightening Body Lotion 250ml"));
+        assertThat(starterOnly.brand().id()).isEqualTo("eucerin");
+        assertThat(starterOnly.category()).isNull();
+        assertThat(starterOnly.usage()).containsEntry(AgentAnswer.NO_CATALOG_PRODUCTS, true);
+        AgentAnswer catalog = ner.infer(InferenceRequest.of("Nivea Soft Cream 100ml."));
+        assertThat(catalog.brand().id()).isEqualTo("nivea");
+        assertThat(catalog.usage()).doesNotContainKey(AgentAnswer.NO_CATALOG_PRODUCTS);
+        // Nor one whose catalog rows have no category (as the catalog's Lazada rows): its neighbours have none either.
+        AgentAnswer uncategorised = ner.infer(InferenceRequest.of("Zabrina Canvas Tote Bag Blue"));
+        assertThat(uncategorised.brand().id()).isEqualTo("zabrina");
+        assertThat(uncategorised.category()).isNull();
+        assertThat(uncategorised.usage()).doesNotContainKey(AgentAnswer.NO_CATALOG_PRODUCTS);
+    }
+
+    @Test
     void trainingReportsWhatItLearnedFrom() {
         assertThat(trained.report().examples()).isGreaterThan(SmallCatalog.rows().size());
         assertThat(trained.report().trainedOn()).isEqualTo(trained.report().examples()); // no cap in this test

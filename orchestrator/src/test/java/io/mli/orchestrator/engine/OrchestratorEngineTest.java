@@ -78,6 +78,12 @@ class OrchestratorEngineTest {
         return AgentAnswer.ok(agent, brand(id, score), List.of(), null, kind);
     }
 
+    /** NER sure of a brand with catalog products, whose category it gives: the cascade asks no one else. */
+    static AgentAnswer sureWithCategory(String id) {
+        return AgentAnswer.ok("ner", brand(id, 0.99), List.of(), new CategoryGuess("Food /// Noodles", 0.9),
+                "known_start");
+    }
+
     /** The agents by name, in the given order (nulls left out). */
     private static Map<String, BrandAgent> agents(BrandAgent... agents) {
         Map<String, BrandAgent> m = new LinkedHashMap<>();
@@ -160,7 +166,7 @@ class OrchestratorEngineTest {
 
     @Test
     void nerFirstAnswersAloneWhenSureAndNeverAsksRetrieval() {
-        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 0);
+        Fixed ner = new Fixed("ner", sureWithCategory("nivea"), 0);
         Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
         Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
         try (OrchestratorEngine e = nerFirst(ner, rag, hybrid)) {
@@ -169,6 +175,40 @@ class OrchestratorEngineTest {
             assertThat(rag.calls.get() + hybrid.calls.get()).isZero();
             assertThat(r.agentResults()).extracting(AgentAnswer::status)
                     .containsExactly(AgentStatus.OK, AgentStatus.SKIPPED, AgentStatus.SKIPPED);
+        }
+    }
+
+    @Test
+    void aSureNerAnswerWithoutACategoryAsksRetrievalForItsCategoryOnly() {
+        // A brand known only from the starter has no catalog products to give a category: the neighbours' vote does.
+        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start")
+                .withUsage(Map.of(AgentAnswer.NO_CATALOG_PRODUCTS, true)), 0);
+        Fixed rag = new Fixed("rag", AgentAnswer.ok("rag", brand("other", 0.99), List.of(),
+                new CategoryGuess("Beauty /// Creams", 0.8), "named"), 0);
+        Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
+        try (OrchestratorEngine e = nerFirst(ner, rag, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.brand().id()).as("the brand stays NER's").isEqualTo("nivea");
+            assertThat(r.category().path()).isEqualTo("Beauty /// Creams");
+            assertThat(rag.calls.get()).isEqualTo(1);
+            assertThat(hybrid.calls.get()).isZero();
+        }
+        // Not for a Thai-script title, whose neighbours share its numbers more than its kind of product.
+        Fixed rag3 = new Fixed("rag", AgentAnswer.ok("rag", brand("other", 0.99), List.of(),
+                new CategoryGuess("Beauty /// Creams", 0.8), "named"), 0);
+        try (OrchestratorEngine e = nerFirst(ner, rag3, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("นีเวีย ครีมบำรุงผิว 100 มล."), Method.ORCHESTRATOR,
+                    Mode.CASCADE);
+            assertThat(r.brand().id()).isEqualTo("nivea");
+            assertThat(rag3.calls.get()).isZero();
+        }
+        // A brand with catalog products but no category in them (the catalog's Lazada rows): nobody else is asked.
+        Fixed uncategorised = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 0);
+        Fixed rag2 = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
+        try (OrchestratorEngine e = nerFirst(uncategorised, rag2, hybrid)) {
+            InferenceResult r = e.infer(InferenceRequest.of("Nivea Soft"), Method.ORCHESTRATOR, Mode.CASCADE);
+            assertThat(r.category()).isNull();
+            assertThat(rag2.calls.get()).isZero();
         }
     }
 
@@ -321,7 +361,7 @@ class OrchestratorEngineTest {
     void thaiScriptTitlesAskRetrievalBesideNerWithNerFirstsAnswers() throws Exception {
         for (boolean beside : List.of(true, false)) {
             // NER answers at once and is sure: NER-first alone would never ask retrieval.
-            Fixed ner = new Fixed("ner", ok("ner", "mama", 0.99, "known_start"), 0);
+            Fixed ner = new Fixed("ner", sureWithCategory("mama"), 0);
             Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
             Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
             try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag, hybrid),
@@ -343,7 +383,7 @@ class OrchestratorEngineTest {
         // NER is sure; its first answer takes 200 ms, the next come at once. Alone, a Thai title asks retrieval beside
         // NER; one that arrives while another is in flight (more than besideUpTo = 1) waits for NER, which is sure,
         // and retrieval is not asked.
-        Fixed ner = Fixed.slowOnlyFirst("ner", ok("ner", "mama", 0.99, "known_start"), 200);
+        Fixed ner = Fixed.slowOnlyFirst("ner", sureWithCategory("mama"), 200);
         Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
         try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag),
                 OrchestratorSettings.defaults().nerFirst(0.97).thaiInParallel(true), Calibration.identity(),
@@ -425,7 +465,7 @@ class OrchestratorEngineTest {
 
     @Test
     void latinTitlesStillAskNerAloneFirstWhenThaiGoesInParallel() {
-        Fixed ner = new Fixed("ner", ok("ner", "nivea", 0.99, "known_start"), 0);
+        Fixed ner = new Fixed("ner", sureWithCategory("nivea"), 0);
         Fixed rag = new Fixed("rag", ok("rag", "other", 0.99, "named"), 0);
         Fixed hybrid = new Fixed("hybrid", ok("hybrid", "other", 0.99, "ner+rag"), 0);
         try (OrchestratorEngine e = new OrchestratorEngine(agents(ner, rag, hybrid),
