@@ -93,15 +93,19 @@ public final class Fitment {
         }
         String key = BrandKeys.key(span.text());
         if (key.equals("hp")) {
-            return matches.stream().anyMatch(m -> !m.alias().brandId().equals(brandId)
-                    && m.span().start() > span.end() && title.substring(span.end(), m.span().start()).isBlank());
+            return matches.stream().anyMatch(m -> !m.alias().brandId().equals(brandId) && nextAfter(title, span, m));
         }
         if (!PHONE_MAKERS.contains(key)) {
             return false;
         }
         return PHONE_MODEL.matcher(title.substring(span.end())).find() || matches.stream().anyMatch(m ->
                 m.alias().brandId().equals(brandId) && m.alias().kind() == AliasKind.PRODUCT_LINE
-                        && m.span().start() > span.end() && title.substring(span.end(), m.span().start()).isBlank());
+                        && nextAfter(title, span, m));
+    }
+
+    /** Whether the match is the next name after the span, spaces alone between them. */
+    private static boolean nextAfter(String title, Span span, GazetteerMatch m) {
+        return m.span().start() > span.end() && title.substring(span.end(), m.span().start()).isBlank();
     }
 
     /**
@@ -113,7 +117,8 @@ public final class Fitment {
         for (GazetteerMatch m : matches) {
             if (m.alias().brandId().equals(brandId) && m.alias().kind() == AliasKind.NAME
                     && m.span().end() <= span.start() && title.substring(m.span().end(), span.start()).isBlank()
-                    && (afterForWord(title, m.span().start()) || protectsItsPhone(title, m.span(), brandId, matches))) {
+                    && (afterForWord(title, m.span().start())
+                    || protectsItsPhone(title, m.span(), brandId, matches))) {
                 return true;
             }
         }

@@ -167,18 +167,13 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      * {@link #withoutLeadingSalesTalk} then finds).
      */
     CrfSpan withoutLongLastWord(String title, List<Token> tokens, Vocabulary vocabulary) {
-        int name = firstToken; // the name's first word: after the sales talk the span may open with (Promo …)
-        while (name < lastToken && (tokens.get(name).type() == TokenType.PUNCT
-                || NonBrands.isSellerTalk(tokens.get(name).text()))) {
-            name++;
-        }
-        int words = 0;
-        for (int k = name; k <= lastToken; k++) {
-            words += tokens.get(k).type() == TokenType.PUNCT ? 0 : 1;
+        int name = afterSalesTalk(tokens); // the name's first word (Promo …)
+        if (words(tokens, name, lastToken) < 2) {
+            return this;
         }
         Token first = tokens.get(name);
         Token last = tokens.get(lastToken);
-        if (words < 2 || first.type() != TokenType.LATIN || letters(tokens, name, name + 1) < LONG_LAST_AFTER
+        if (first.type() != TokenType.LATIN || letters(tokens, name, name + 1) < LONG_LAST_AFTER
                 || !last.spaceBefore() || last.inTag() || !capitalised(last, LONG_LAST_WORD, Integer.MAX_VALUE)
                 || vocabulary.insideCount(last.norm()) > 0) {
             return this;
@@ -230,11 +225,7 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
      * is left ({@code New}, {@code Penjual Terbaik}).
      */
     CrfSpan withoutLeadingSalesTalk(String title, List<Token> tokens, double[] brandProb) {
-        int first = firstToken;
-        while (first <= lastToken && (tokens.get(first).type() == TokenType.PUNCT
-                || NonBrands.isSellerTalk(tokens.get(first).text()))) {
-            first++;
-        }
+        int first = afterSalesTalk(tokens);
         if (first == firstToken) {
             return this;
         }
@@ -249,6 +240,44 @@ record CrfSpan(Span span, int firstToken, int lastToken, double mean, double min
         }
         return new CrfSpan(Span.of(title, tokens.get(first).start(), span.end()), first, lastToken,
                 sum / (lastToken - first + 1), least);
+    }
+
+    /**
+     * The span's first token that is neither punctuation nor the seller's talk ({@code PROMO}, {@code Baru}); past
+     * its end ({@code lastToken + 1}) when there is none.
+     */
+    private int afterSalesTalk(List<Token> tokens) {
+        int first = firstToken;
+        while (first <= lastToken && (tokens.get(first).type() == TokenType.PUNCT
+                || NonBrands.isSellerTalk(tokens.get(first).text()))) {
+            first++;
+        }
+        return first;
+    }
+
+    /** How many words the span has, as spaces part them: {@link #words(List, int, int)} over all of it. */
+    int words(List<Token> tokens) {
+        return words(tokens, firstToken, lastToken);
+    }
+
+    /**
+     * How many words tokens [from, to] hold, as spaces part them ({@code S&W}, {@code St.Dalfour} and
+     * {@code Coca-Cola} are one each, {@code Golden Coins} two); punctuation standing alone is none.
+     */
+    static int words(List<Token> tokens, int from, int to) {
+        int n = 0;
+        boolean inWord = false;
+        for (int k = from; k <= to; k++) {
+            Token t = tokens.get(k);
+            if (t.spaceBefore() || k == from) {
+                inWord = false;
+            }
+            if (t.type() != TokenType.PUNCT && !inWord) {
+                n++;
+                inWord = true;
+            }
+        }
+        return n;
     }
 
     /**

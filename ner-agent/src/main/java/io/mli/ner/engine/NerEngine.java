@@ -134,13 +134,13 @@ public final class NerEngine implements BrandAgent {
         // The detail names the kind of evidence (known_start, new, fuzzy, …): the orchestrator calibrates per kind.
         // The category of the brand's catalog products most like the title, else the one they mostly sit in: what a
         // title answered by NER alone gets (retrieval's vote replaces it when retrieval is asked).
-        CategoryGuess category = best.id() == null ? null : categories.of(best.id(), request.title());
-        if (category == null && best.id() != null) {
-            category = kb.byId(best.id()).map(Brand::likelyCategory).orElse(null);
+        Brand brand = best.id() == null ? null : kb.byId(best.id()).orElse(null);
+        CategoryGuess category = brand == null ? null : categories.of(brand.id(), request.title());
+        if (category == null && brand != null) {
+            category = brand.likelyCategory();
         }
         AgentAnswer answer = AgentAnswer.ok(name(), best, alternatives, category, candidates.getFirst().kind());
-        boolean noProducts = category == null && best.id() != null
-                && kb.byId(best.id()).map(b -> b.products() == 0).orElse(false);
+        boolean noProducts = category == null && brand != null && brand.products() == 0;
         return noProducts ? answer.withUsage(java.util.Map.of(AgentAnswer.NO_CATALOG_PRODUCTS, true)) : answer;
     }
 
@@ -213,7 +213,7 @@ public final class NerEngine implements BrandAgent {
                 } else {
                     String kind = !atStart ? NewNameKinds.NEW_MID : NewNameKinds.withLength(
                             !SalesTalk.thaiProductText(title) && newNames.wordsOfTheCatalog(span, tokens)
-                            ? NewNameKinds.NEW_WORDS : NewNameKinds.NEW, words(span, tokens));
+                            ? NewNameKinds.NEW_WORDS : NewNameKinds.NEW, span.words(tokens));
                     out.add(new Candidate(null, span.span().text().strip(), span.span(), s, "crf",
                             span.span().text(), kind));
                 }
@@ -290,26 +290,6 @@ public final class NerEngine implements BrandAgent {
                 return;
             }
         }
-    }
-
-    /**
-     * How many words the span has, as spaces part them ({@code S&W}, {@code St.Dalfour} and {@code Coca-Cola} are one
-     * each, {@code Golden Coins} two): how the length the calibration splits new names by was counted.
-     */
-    private static int words(CrfSpan span, List<Token> tokens) {
-        int n = 0;
-        boolean inWord = false;
-        for (int k = span.firstToken(); k <= span.lastToken(); k++) {
-            Token t = tokens.get(k);
-            if (t.spaceBefore() || k == span.firstToken()) {
-                inWord = false;
-            }
-            if (t.type() != TokenType.PUNCT && !inWord) {
-                n++;
-                inWord = true;
-            }
-        }
-        return n;
     }
 
     /** Whether the span has words, all of which the catalog wrote more often outside brand names than in them. */

@@ -148,10 +148,16 @@ public final class OrchestratorEngine implements AutoCloseable {
                     boolean forCategory = sure && n.category() == null && agents.containsKey("rag")
                             && Boolean.TRUE.equals(n.usage().get(AgentAnswer.NO_CATALOG_PRODUCTS))
                             && !OrchestratorSettings.thaiScript(productLanguage);
-                    AgentAnswer r = forCategory ? (rag != null ? rag : start("rag", request)).join()
-                            : rag != null && !beside ? rag.join() : AgentAnswer.failed("rag",
-                            AgentStatus.SKIPPED, sure ? "cascade: NER alone is sure"
-                            : "cascade: no NER candidate, and retrieval alone cannot reach the abstention threshold");
+                    AgentAnswer r;
+                    if (forCategory) {
+                        r = (rag != null ? rag : start("rag", request)).join();
+                    } else if (rag != null && !beside) {
+                        r = rag.join();
+                    } else {
+                        r = AgentAnswer.failed("rag", AgentStatus.SKIPPED, sure ? "cascade: NER alone is sure"
+                                : "cascade: no NER candidate, and retrieval alone cannot reach the abstention "
+                                + "threshold");
+                    }
                     answers = new ArrayList<>(List.of(n, r));
                     skipHybrid(answers, sure ? "cascade: NER alone is sure" : "cascade: no NER candidates to check");
                     return result(request, language, productLanguage, method, mode, answers, solo, t0);
